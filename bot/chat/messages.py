@@ -1,0 +1,122 @@
+"""What the bot says, in Japanese and English. Adapters format these; the core never does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Language = str
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "daily_title": {"ja": "今日の問題 {date}", "en": "Question of the day {date}"},
+    "practice_title": {"ja": "練習問題", "en": "Practice question"},
+    "topic": {"ja": "トピック", "en": "Topic"},
+    "answer_with_letter": {
+        "ja": "{letters} のいずれかで回答 (締め切り {closes})",
+        "en": "Answer with {letters} (closes {closes})",
+    },
+    "answer_with_text": {
+        "ja": "答えを入力してください (締め切り {closes})",
+        "en": "Type your answer (closes {closes})",
+    },
+    "answers_so_far": {"ja": "回答 {count} 件", "en": "{count} answered"},
+    "recorded": {
+        "ja": "{name} さんの回答「{response}」を受け付けました。正解は締め切り後に発表します。",
+        "en": "Got it, {name}: “{response}”. The answer is revealed when the round closes.",
+    },
+    "already_answered": {
+        "ja": "{name} さんはこの問題に回答済みです。最初の回答が有効です。",
+        "en": "{name}, you have already answered this one; your first answer stands.",
+    },
+    "closed": {
+        "ja": "この問題は締め切られています。回答は記録されません。",
+        "en": "This round is closed; the answer was not recorded.",
+    },
+    "no_round": {
+        "ja": "回答できる問題がありません。/quiz で練習問題を出せます。",
+        "en": "There is no question to answer. Try /quiz for a practice question.",
+    },
+    "invalid_choice": {
+        "ja": "「{response}」は選択肢にありません。{letters} で答えてください。",
+        "en": "“{response}” is not one of the choices: answer with {letters}.",
+    },
+    "practice_right": {"ja": "⭕ 正解！", "en": "⭕ Correct!"},
+    "practice_wrong": {
+        "ja": "❌ 不正解。正解は {answer}",
+        "en": "❌ Not quite. The answer: {answer}",
+    },
+    "reveal_title": {"ja": "答え合わせ {date}", "en": "Answer {date}"},
+    "correct_answer": {"ja": "正解", "en": "Answer"},
+    "explanation": {"ja": "解説", "en": "Why"},
+    "source": {"ja": "出典", "en": "Source"},
+    "team_result": {
+        "ja": "チームの正答率 {correct}/{answered} ({share:.0%})",
+        "en": "Team: {correct}/{answered} correct ({share:.0%})",
+    },
+    "nobody_answered": {"ja": "今回は回答がありませんでした。", "en": "Nobody answered this time."},
+    "first_correct": {"ja": "一番乗りの正解: {name}", "en": "First correct: {name}"},
+    "lb_week": {"ja": "今週のランキング", "en": "This week"},
+    "lb_7d": {"ja": "直近7日のランキング", "en": "Last 7 days"},
+    "lb_all": {"ja": "通算ランキング", "en": "All time"},
+    "leaderboard_empty": {
+        "ja": "この期間の回答はまだありません。",
+        "en": "No daily answers in this period yet.",
+    },
+    "leaderboard_row": {
+        "ja": "{rank}. {name}  {points} pt  ({correct}/{answered} 正解, 連続 {streak} 日)",
+        "en": "{rank}. {name}  {points} pt  ({correct}/{answered} correct, streak {streak})",
+    },
+    "your_rank": {"ja": "あなたの順位: {rank} 位", "en": "Your rank: #{rank}"},
+    "weak_title_member": {"ja": "{name} さんの苦手トピック", "en": "{name}'s weak spots"},
+    "weak_title_team": {"ja": "チームの苦手トピック", "en": "The team's weak spots"},
+    "weak_row": {
+        "ja": "{topic}: {correct}/{attempts} 正解 ({accuracy:.0%}){trend}",
+        "en": "{topic}: {correct}/{attempts} correct ({accuracy:.0%}){trend}",
+    },
+    "weak_none": {
+        "ja": "まだ判断できるほどの回答がありません (1 トピック {min} 問以上で表示)。",
+        "en": "Not enough answers yet to tell (a topic shows after {min} attempts).",
+    },
+    "weak_suggest": {"ja": "次の練習: /quiz {topic}", "en": "Practise next: /quiz {topic}"},
+    "stats_title": {"ja": "{name} さんの成績", "en": "{name}'s stats"},
+    "stats_body": {
+        "ja": (
+            "毎日の問題: {daily_correct}/{daily_answered} 正解, {points} pt{rank}\n"
+            "練習: {practice_correct}/{practice_answered} 正解\n"
+            "連続回答: {streak} 日 (最高 {best} 日) · 連続正解: {streak_c} (最高 {best_c})"
+        ),
+        "en": (
+            "Daily: {daily_correct}/{daily_answered} correct, {points} pt{rank}\n"
+            "Practice: {practice_correct}/{practice_answered} correct\n"
+            "Answer streak: {streak} (best {best}) · correct streak: {streak_c} (best {best_c})"
+        ),
+    },
+    "stats_rank": {"ja": ", 通算 {rank} 位", "en": ", #{rank} all time"},
+    "weekly_title": {
+        "ja": "週間ランキング ({start} 〜 {end})",
+        "en": "Weekly leaderboard ({start} – {end})",
+    },
+    "weekly_improved": {
+        "ja": "最も伸びた人: {name} (正答率 +{gain:.0%})",
+        "en": "Most improved: {name} (accuracy +{gain:.0%})",
+    },
+    "weekly_weakest": {"ja": "チームの苦手トップ3", "en": "The team's three weakest topics"},
+    "unknown_topic": {
+        "ja": "「{query}」というトピックはありません。使えるトピック: {topics}",
+        "en": "There is no topic “{query}”. Topics: {topics}",
+    },
+    "no_question": {"ja": "出せる問題がありません。", "en": "There is no question to ask."},
+    "no_daily": {
+        "ja": "今日の問題はまだありません (次は {next})。",
+        "en": "No question of the day yet (next at {next}).",
+    },
+}
+
+
+def say(language: Language, key: str, **values: Any) -> str:
+    entry = _MESSAGES[key]
+    template = entry.get(language) or entry["en"]
+    return template.format(**values)
+
+
+def period_title(language: Language, period: str) -> str:
+    return say(language, f"lb_{period}")

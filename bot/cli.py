@@ -1,0 +1,153 @@
+"""The `studybot` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+
+log = logging.getLogger("studybot")
+
+NO_CHAT_PLATFORM = """\
+studybot: no chat token is configured, so there is nothing to connect to.
+
+  Discord: set STUDYBOT_DISCORD_TOKEN to your bot's token (environment or a .env file).
+
+To try the bot without any token, play it in the terminal:
+
+  studybot console
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studybot",
+        description="A study-group quiz bot: a daily question, practice on demand, "
+        "leaderboards and weak spots, from the team's own notes.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("run", help="connect to the configured chat platform and run the bot")
+
+    console = commands.add_parser(
+        "console", help="play a team channel in the terminal (no token needed)"
+    )
+    console.add_argument("--as", dest="member", default="you", help="who speaks first")
+    console.add_argument("--lang", choices=["ja", "en"], help="the bot's language")
+
+    db = commands.add_parser("db", help="database migrations")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser("upgrade", help="apply migrations (default: to the latest)")
+    upgrade.add_argument("revision", nargs="?", default="head")
+    downgrade = db_commands.add_parser("downgrade", help="revert migrations to REVISION")
+    downgrade.add_argument("revision", help="e.g. -1, or base to remove everything")
+    db_commands.add_parser("current", help="show the applied revision")
+
+    content = commands.add_parser("content", help="the question bank")
+    content_commands = content.add_subparsers(
+        dest="content_command", required=True, metavar="ACTION"
+    )
+    check = content_commands.add_parser(
+        "check", help="validate the bank; every problem is printed as file:line: message"
+    )
+    check.add_argument("directory", nargs="?", type=Path, help="default: the configured bank")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            field = "STUDYBOT_" + "_".join(str(p) for p in problem["loc"]).upper()
+            print(f"studybot: {field}: {problem['msg']}", file=sys.stderr)
+        return 2
+    quiet = args.command in {"console", "content"} and settings.log_level != "DEBUG"
+    logging.basicConfig(
+        level="WARNING" if quiet else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    if args.command == "content":
+        return _content_check(args.directory or settings.content_dir)
+    if args.command == "db":
+        return asyncio.run(_db(settings, args))
+    if args.command == "console":
+        return asyncio.run(_console(settings, member=args.member, language=args.lang))
+    return _run(settings)
+
+
+def _content_check(directory: Path) -> int:
+    from bot.content import check_bank
+
+    bank, problems = check_bank(directory)
+    for problem in problems:
+        print(problem)
+    if bank is None:
+        print(f"{len(problems)} problem(s) in {directory}", file=sys.stderr)
+        return 1
+    print(f"{directory}: {len(bank.questions)} questions in {len(bank.topics)} topics, all valid")
+    return 0
+
+
+async def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.storage import migrate
+    from bot.storage.database import create_engine
+
+    engine = create_engine(settings.database_url)
+    try:
+        if args.db_command == "upgrade":
+            await migrate.upgrade(engine, args.revision)
+        elif args.db_command == "downgrade":
+            await migrate.downgrade(engine, args.revision)
+        print(f"database at revision {await migrate.current(engine) or 'base (empty)'}")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _console(settings: Settings, *, member: str, language: str | None) -> int:
+    from bot.bootstrap import open_app
+    from bot.chat.console import run_console
+    from bot.content import ContentError
+    from bot.core.model import TeamSchedule
+    from bot.services.clock import ManualClock
+
+    clock = ManualClock(datetime.now(UTC))
+    try:
+        async with open_app(settings, clock=clock) as app:
+            await run_console(
+                app.quiz,
+                clock,
+                member=member,
+                language=language or settings.language,
+                schedule=TeamSchedule(timezone=settings.timezone),
+                notes_url=settings.notes_url,
+            )
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print("studybot: the content bank has problems and none is stored yet", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(settings: Settings) -> int:
+    if settings.discord_token is None:
+        print(NO_CHAT_PLATFORM, file=sys.stderr)
+        return 2
+    print(
+        "studybot: STUDYBOT_DISCORD_TOKEN is set, but this version has no Discord adapter; "
+        "use `studybot console`.",
+        file=sys.stderr,
+    )
+    return 2

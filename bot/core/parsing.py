@@ -1,0 +1,66 @@
+"""Reading what people type in settings commands, with helpful errors."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from datetime import time, timedelta
+from functools import cache
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS_JA = ("月", "火", "水", "木", "金", "土", "日")
+
+
+class InputError(ValueError):
+    """A value a member typed that cannot be used; the message says what would work."""
+
+
+def parse_time(text: str) -> time:
+    match = re.fullmatch(r"\s*(\d{1,2})[:：](\d{2})\s*", text)
+    if not match:
+        raise InputError(f"'{text}' is not a time: use HH:MM in 24-hour form, e.g. 09:00 or 21:30")
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise InputError(f"'{text}' is not a time of day: hours go 00–23 and minutes 00–59")
+    return time(hour, minute)
+
+
+@cache
+def _zones() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def parse_timezone(text: str) -> str:
+    name = text.strip()
+    if name in _zones():
+        return name
+    by_fold = {z.casefold(): z for z in _zones()}
+    if name.casefold() in by_fold:
+        return by_fold[name.casefold()]
+    close = difflib.get_close_matches(name, _zones(), n=1, cutoff=0.6)
+    hint = f" Did you mean {close[0]}?" if close else " Use an IANA name such as Asia/Tokyo."
+    raise InputError(f"'{text}' is not a time zone.{hint}")
+
+
+def parse_duration(text: str) -> timedelta:
+    """'90m', '2h', '1d', '1w', '1h30m'."""
+    parts = re.findall(r"(\d+)\s*([wdhm])", text.strip().lower())
+    if not parts or re.sub(r"\d+\s*[wdhm]", "", text.strip().lower()).strip():
+        raise InputError(f"'{text}' is not a duration: use e.g. 30m, 2h, 1d or 1w")
+    unit = {
+        "w": timedelta(weeks=1),
+        "d": timedelta(days=1),
+        "h": timedelta(hours=1),
+        "m": timedelta(minutes=1),
+    }
+    return sum((int(n) * unit[u] for n, u in parts), timedelta())
+
+
+def parse_weekday(text: str) -> int:
+    key = text.strip().lower()[:3]
+    if key in WEEKDAYS:
+        return WEEKDAYS.index(key)
+    if text.strip()[:1] in _WEEKDAYS_JA:
+        return _WEEKDAYS_JA.index(text.strip()[:1])
+    raise InputError(f"'{text}' is not a day of the week: use mon, tue, … sun")

@@ -1,0 +1,534 @@
+"""Repositories: the queries the services need, returning domain values."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.model import (
+    AnswerInfo,
+    Bank,
+    MemberInfo,
+    MemberTally,
+    Question,
+    RoundInfo,
+    RoundKind,
+    Streak,
+    TeamInfo,
+    TeamSchedule,
+    Topic,
+    TopicTally,
+)
+from bot.storage import _convert, tables
+from bot.storage._dialect import insert
+
+
+class _Repository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    @property
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
+
+class TeamRepository(_Repository):
+    async def get_or_create(
+        self,
+        *,
+        platform: str,
+        external_id: str,
+        name: str,
+        language: str,
+        schedule: TeamSchedule,
+        now: datetime,
+    ) -> TeamInfo:
+        values = {
+            "platform": platform,
+            "external_id": external_id,
+            "name": name,
+            "language": language,
+            "timezone": schedule.timezone,
+            "daily_time": schedule.daily_time,
+            "close_after_minutes": schedule.close_after_minutes,
+            "weekly_day": schedule.weekly_day,
+            "weekly_time": schedule.weekly_time,
+            "paused": False,
+            "created_at": now,
+        }
+        statement = insert(self._dialect, tables.Team).values(values)
+        await self._session.execute(statement.on_conflict_do_nothing())
+        row = await self._session.scalar(
+            select(tables.Team).where(
+                tables.Team.platform == platform, tables.Team.external_id == external_id
+            )
+        )
+        assert row is not None
+        return _convert.team(row)
+
+    async def get(self, team_id: int) -> TeamInfo | None:
+        row = await self._session.get(tables.Team, team_id)
+        return None if row is None else _convert.team(row)
+
+    async def scheduled(self) -> list[TeamInfo]:
+        """Teams with a daily channel and not paused."""
+        rows = await self._session.scalars(
+            select(tables.Team)
+            .where(tables.Team.channel.is_not(None), tables.Team.paused.is_(False))
+            .order_by(tables.Team.id)
+        )
+        return [_convert.team(row) for row in rows]
+
+    async def update(
+        self,
+        team_id: int,
+        *,
+        channel: str | None = None,
+        schedule: TeamSchedule | None = None,
+        language: str | None = None,
+        paused: bool | None = None,
+    ) -> None:
+        values: dict[str, object] = {}
+        if channel is not None:
+            values["channel"] = channel
+        if language is not None:
+            values["language"] = language
+        if paused is not None:
+            values["paused"] = paused
+        if schedule is not None:
+            values.update(
+                timezone=schedule.timezone,
+                daily_time=schedule.daily_time,
+                close_after_minutes=schedule.close_after_minutes,
+                weekly_day=schedule.weekly_day,
+                weekly_time=schedule.weekly_time,
+            )
+        if values:
+            await self._session.execute(
+                update(tables.Team).where(tables.Team.id == team_id).values(values)
+            )
+
+
+class MemberRepository(_Repository):
+    async def get_or_create(
+        self, *, team_id: int, external_id: str, name: str, now: datetime
+    ) -> MemberInfo:
+        statement = insert(self._dialect, tables.Member).values(
+            team_id=team_id, external_id=external_id, display_name=name, created_at=now
+        )
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["team_id", "external_id"], set_={"display_name": name}
+            )
+        )
+        row = await self._session.scalar(
+            select(tables.Member).where(
+                tables.Member.team_id == team_id, tables.Member.external_id == external_id
+            )
+        )
+        assert row is not None
+        return _convert.member(row)
+
+    async def find(self, *, team_id: int, external_id: str) -> MemberInfo | None:
+        row = await self._session.scalar(
+            select(tables.Member).where(
+                tables.Member.team_id == team_id, tables.Member.external_id == external_id
+            )
+        )
+        return None if row is None else _convert.member(row)
+
+    async def of_team(self, team_id: int) -> list[MemberInfo]:
+        rows = await self._session.scalars(
+            select(tables.Member).where(tables.Member.team_id == team_id).order_by(tables.Member.id)
+        )
+        return [_convert.member(row) for row in rows]
+
+    async def set_streaks(self, streaks: dict[int, Streak]) -> None:
+        for member_id, streak in streaks.items():
+            await self._session.execute(
+                update(tables.Member)
+                .where(tables.Member.id == member_id)
+                .values(
+                    streak_answered=streak.answered,
+                    streak_correct=streak.correct,
+                    best_answered=streak.best_answered,
+                    best_correct=streak.best_correct,
+                )
+            )
+
+    async def delete(self, member_id: int) -> None:
+        """Forget a member: their answers and tallies go with them (ON DELETE CASCADE)."""
+        for table in (tables.Answer, tables.MemberDay, tables.MemberTopicDay):
+            await self._session.execute(delete(table).where(table.member_id == member_id))
+        await self._session.execute(
+            update(tables.Round)
+            .where(tables.Round.owner_member_id == member_id)
+            .values(owner_member_id=None)
+        )
+        await self._session.execute(delete(tables.Member).where(tables.Member.id == member_id))
+
+
+class QuestionRepository(_Repository):
+    async def sync(self, bank: Bank, *, now: datetime) -> tuple[int, int, int]:
+        """Make the stored bank match `bank`: (added, changed, retired).
+
+        Ids are stable, so editing a question's wording updates the row its answers point to;
+        a question removed from the bank is retired (inactive), never deleted.
+        """
+        dialect = self._dialect
+        for t in bank.topics:
+            values = {
+                "id": t.id,
+                "name": t.name,
+                "name_en": t.name_en,
+                "aliases": list(t.aliases),
+                "active": True,
+            }
+            statement = insert(dialect, tables.Topic).values(values)
+            await self._session.execute(
+                statement.on_conflict_do_update(index_elements=["id"], set_=values)
+            )
+        topic_ids = [t.id for t in bank.topics]
+        await self._session.execute(
+            update(tables.Topic).where(tables.Topic.id.not_in(topic_ids)).values(active=False)
+        )
+
+        rows = await self._session.execute(select(tables.Question.id, tables.Question.content_hash))
+        existing: dict[str, str] = dict(rows.all())
+        added = changed = 0
+        for q in bank.questions:
+            values = _convert.question_values(q)
+            old_hash = existing.get(q.id)
+            if old_hash == values["content_hash"]:
+                continue
+            values.update(active=True, updated_at=now)
+            if old_hash is None:
+                added += 1
+                self._session.add(tables.Question(**values))
+            else:
+                changed += 1
+                await self._session.execute(
+                    update(tables.Question).where(tables.Question.id == q.id).values(values)
+                )
+        ids = {q.id for q in bank.questions}
+        retired_ids = [qid for qid in existing if qid not in ids]
+        retired = 0
+        if retired_ids:
+            result = await self._session.execute(
+                update(tables.Question)
+                .where(tables.Question.id.in_(retired_ids), tables.Question.active.is_(True))
+                .values(active=False, updated_at=now)
+            )
+            retired = result.rowcount or 0  # type: ignore[attr-defined]
+        # Re-activate questions that come back to the bank unchanged.
+        await self._session.execute(
+            update(tables.Question)
+            .where(tables.Question.id.in_(ids), tables.Question.active.is_(False))
+            .values(active=True, updated_at=now)
+        )
+        await self._session.flush()
+        return added, changed, retired
+
+    async def active(self) -> list[Question]:
+        rows = await self._session.scalars(
+            select(tables.Question)
+            .where(tables.Question.active.is_(True))
+            .order_by(tables.Question.id)
+        )
+        return [_convert.question(row) for row in rows]
+
+    async def get(self, question_id: str) -> Question | None:
+        row = await self._session.get(tables.Question, question_id)
+        return None if row is None else _convert.question(row)
+
+    async def topics(self) -> list[Topic]:
+        rows = await self._session.scalars(
+            select(tables.Topic).where(tables.Topic.active.is_(True)).order_by(tables.Topic.id)
+        )
+        return [_convert.topic(row) for row in rows]
+
+
+class RoundRepository(_Repository):
+    async def open_daily(
+        self,
+        *,
+        team_id: int,
+        channel: str,
+        question_id: str,
+        local_date: date,
+        opened_at: datetime,
+        closes_at: datetime,
+    ) -> RoundInfo | None:
+        """Create the daily round for a date; None if that date already has one."""
+        statement = (
+            insert(self._dialect, tables.Round)
+            .values(
+                team_id=team_id,
+                channel=channel,
+                question_id=question_id,
+                kind=RoundKind.DAILY.value,
+                local_date=local_date,
+                opened_at=opened_at,
+                closes_at=closes_at,
+            )
+            .on_conflict_do_nothing(index_elements=["team_id", "channel", "local_date"])
+            .returning(tables.Round.id)
+        )
+        round_id = await self._session.scalar(statement)
+        return None if round_id is None else await self.get(round_id)
+
+    async def open_practice(
+        self,
+        *,
+        team_id: int,
+        channel: str,
+        question_id: str,
+        owner_member_id: int,
+        opened_at: datetime,
+        closes_at: datetime,
+    ) -> RoundInfo:
+        row = tables.Round(
+            team_id=team_id,
+            channel=channel,
+            question_id=question_id,
+            kind=RoundKind.PRACTICE.value,
+            owner_member_id=owner_member_id,
+            opened_at=opened_at,
+            closes_at=closes_at,
+            posted_at=opened_at,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _convert.round_(row)
+
+    async def get(self, round_id: int) -> RoundInfo | None:
+        row = await self._session.get(tables.Round, round_id, populate_existing=True)
+        return None if row is None else _convert.round_(row)
+
+    async def due_to_close(self, now: datetime) -> list[RoundInfo]:
+        rows = await self._session.scalars(
+            select(tables.Round)
+            .where(tables.Round.closed_at.is_(None), tables.Round.closes_at <= now)
+            .order_by(tables.Round.closes_at, tables.Round.id)
+        )
+        return [_convert.round_(row) for row in rows]
+
+    async def next_close(self) -> datetime | None:
+        return await self._session.scalar(
+            select(func.min(tables.Round.closes_at)).where(tables.Round.closed_at.is_(None))
+        )
+
+    async def close(self, round_id: int, *, now: datetime) -> bool:
+        """Close a round; False if it was already closed (somebody else got there first)."""
+        result = await self._session.execute(
+            update(tables.Round)
+            .where(tables.Round.id == round_id, tables.Round.closed_at.is_(None))
+            .values(closed_at=now)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def mark_posted(self, round_id: int, *, message_ref: str | None, now: datetime) -> None:
+        await self._session.execute(
+            update(tables.Round)
+            .where(tables.Round.id == round_id)
+            .values(posted_at=now, message_ref=message_ref)
+        )
+
+    async def mark_revealed(self, round_id: int, *, now: datetime) -> None:
+        await self._session.execute(
+            update(tables.Round).where(tables.Round.id == round_id).values(revealed_at=now)
+        )
+
+    async def unposted(self, team_id: int) -> list[RoundInfo]:
+        """Open daily rounds whose message has not been sent yet (a crash between the two)."""
+        rows = await self._session.scalars(
+            select(tables.Round).where(
+                tables.Round.team_id == team_id,
+                tables.Round.posted_at.is_(None),
+                tables.Round.closed_at.is_(None),
+            )
+        )
+        return [_convert.round_(row) for row in rows]
+
+    async def unrevealed(self, team_id: int) -> list[RoundInfo]:
+        """Closed daily rounds whose reveal has not been sent yet."""
+        rows = await self._session.scalars(
+            select(tables.Round)
+            .where(
+                tables.Round.team_id == team_id,
+                tables.Round.kind == RoundKind.DAILY.value,
+                tables.Round.closed_at.is_not(None),
+                tables.Round.revealed_at.is_(None),
+            )
+            .order_by(tables.Round.closed_at)
+        )
+        return [_convert.round_(row) for row in rows]
+
+    async def latest_daily(self, team_id: int) -> RoundInfo | None:
+        row = await self._session.scalar(
+            select(tables.Round)
+            .where(tables.Round.team_id == team_id, tables.Round.kind == RoundKind.DAILY.value)
+            .order_by(tables.Round.local_date.desc())
+            .limit(1)
+        )
+        return None if row is None else _convert.round_(row)
+
+    async def daily_history(self, team_id: int) -> dict[str, date]:
+        """When each question was last asked as this team's daily question."""
+        rows = await self._session.execute(
+            select(tables.Round.question_id, func.max(tables.Round.local_date))
+            .where(tables.Round.team_id == team_id, tables.Round.kind == RoundKind.DAILY.value)
+            .group_by(tables.Round.question_id)
+        )
+        return {question_id: day for question_id, day in rows if day is not None}
+
+    async def recent_daily_topics(self, team_id: int, *, limit: int) -> list[str]:
+        rows = await self._session.scalars(
+            select(tables.Question.topic_id)
+            .join(tables.Round, tables.Round.question_id == tables.Question.id)
+            .where(tables.Round.team_id == team_id, tables.Round.kind == RoundKind.DAILY.value)
+            .order_by(tables.Round.local_date.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def recent_practice(self, member_id: int, *, limit: int) -> list[str]:
+        """Question ids a member answered most recently, oldest first."""
+        rows = await self._session.scalars(
+            select(tables.Round.question_id)
+            .join(tables.Answer, tables.Answer.round_id == tables.Round.id)
+            .where(tables.Answer.member_id == member_id)
+            .order_by(tables.Answer.answered_at.desc())
+            .limit(limit)
+        )
+        return list(reversed(list(rows)))
+
+    async def answers(self, round_id: int) -> list[AnswerInfo]:
+        rows = await self._session.execute(
+            select(tables.Answer, tables.Member.display_name)
+            .join(tables.Member, tables.Member.id == tables.Answer.member_id)
+            .where(tables.Answer.round_id == round_id)
+            .order_by(tables.Answer.answered_at, tables.Answer.id)
+        )
+        return [
+            AnswerInfo(
+                member_id=a.member_id,
+                member_name=name,
+                response=a.response,
+                correct=a.correct,
+                answered_at=a.answered_at,
+                elapsed_ms=a.elapsed_ms,
+            )
+            for a, name in rows
+        ]
+
+    async def answer_count(self, round_id: int) -> int:
+        count = await self._session.scalar(
+            select(func.count())
+            .select_from(tables.Answer)
+            .where(tables.Answer.round_id == round_id)
+        )
+        return count or 0
+
+    async def answer_of(self, round_id: int, member_id: int) -> AnswerInfo | None:
+        answers = [a for a in await self.answers(round_id) if a.member_id == member_id]
+        return answers[0] if answers else None
+
+
+class StatsRepository(_Repository):
+    async def leaderboard(
+        self, team_id: int, *, start: date | None, end: date
+    ) -> list[MemberTally]:
+        day = tables.MemberDay
+        conditions = [day.team_id == team_id, day.day < end]
+        if start is not None:
+            conditions.append(day.day >= start)
+        totals = (
+            select(
+                day.member_id,
+                func.sum(day.answered).label("answered"),
+                func.sum(day.correct).label("correct"),
+                func.sum(day.points).label("points"),
+            )
+            .where(*conditions)
+            .group_by(day.member_id)
+            .subquery()
+        )
+        rows = await self._session.execute(
+            select(tables.Member, totals.c.answered, totals.c.correct, totals.c.points).join(
+                totals, totals.c.member_id == tables.Member.id
+            )
+        )
+        return [
+            MemberTally(
+                member_id=m.id,
+                name=m.display_name,
+                answered=int(answered),
+                correct=int(correct),
+                points=int(points),
+                streak=_convert.member(m).streak,
+            )
+            for m, answered, correct, points in rows
+        ]
+
+    async def topic_tallies(
+        self,
+        team_id: int,
+        *,
+        member_id: int | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[TopicTally]:
+        tally = tables.MemberTopicDay
+        conditions = [tally.team_id == team_id]
+        if member_id is not None:
+            conditions.append(tally.member_id == member_id)
+        if start is not None:
+            conditions.append(tally.day >= start)
+        if end is not None:
+            conditions.append(tally.day < end)
+        rows = await self._session.execute(
+            select(tally.topic_id, func.sum(tally.attempts), func.sum(tally.correct))
+            .where(*conditions)
+            .group_by(tally.topic_id)
+        )
+        return [
+            TopicTally(topic=topic, attempts=int(attempts), correct=int(correct))
+            for topic, attempts, correct in rows
+        ]
+
+    async def claim_weekly(self, team_id: int, week_start: date, *, now: datetime) -> bool:
+        """Reserve the weekly post for a week; False if it was already made."""
+        statement = (
+            insert(self._dialect, tables.WeeklyPost)
+            .values(team_id=team_id, week_start=week_start, created_at=now)
+            .on_conflict_do_nothing()
+            .returning(tables.WeeklyPost.week_start)
+        )
+        return await self._session.scalar(statement) is not None
+
+    async def last_weekly(self, team_id: int) -> date | None:
+        return await self._session.scalar(
+            select(func.max(tables.WeeklyPost.week_start)).where(
+                tables.WeeklyPost.team_id == team_id
+            )
+        )
+
+    async def unposted_weekly(self, team_id: int) -> list[tuple[date, datetime]]:
+        rows = await self._session.execute(
+            select(tables.WeeklyPost.week_start, tables.WeeklyPost.created_at)
+            .where(tables.WeeklyPost.team_id == team_id, tables.WeeklyPost.posted_at.is_(None))
+            .order_by(tables.WeeklyPost.week_start)
+        )
+        return list(rows)
+
+    async def mark_weekly_posted(
+        self, team_id: int, week_start: date, *, message_ref: str | None, now: datetime
+    ) -> None:
+        await self._session.execute(
+            update(tables.WeeklyPost)
+            .where(tables.WeeklyPost.team_id == team_id, tables.WeeklyPost.week_start == week_start)
+            .values(posted_at=now, message_ref=message_ref)
+        )

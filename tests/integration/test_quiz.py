@@ -1,0 +1,278 @@
+"""The quiz use cases end to end on a real database (each test runs on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core.leaderboard import Period
+from bot.core.model import QuestionKind
+from bot.services.views import AnswerStatus, PostEvent, RevealEvent, WeeklyEvent
+from bot.storage import tables
+
+from .conftest import BANK, World, right_and_wrong
+
+MONDAY = date(2026, 11, 23)
+
+
+async def post_at_nine(world: World) -> int:
+    """Move to 09:00 Tokyo, let the schedule post, and return the round id."""
+    world.clock.advance(timedelta(hours=1))
+    await world.quiz.run_due()
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    return card.round.id
+
+
+async def test_daily_post_happens_once_per_local_date(world: World) -> None:
+    await world.quiz.run_due()
+    assert await world.quiz.current_daily(world.team) is None, "nothing before 09:00"
+
+    round_id = await post_at_nine(world)
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    assert card.round.local_date == MONDAY
+    assert card.round.closes_at - card.round.opened_at == timedelta(hours=12)
+
+    again = await asyncio.gather(*(world.quiz.post_daily(world.team) for _ in range(5)))
+    assert again == [None] * 5
+    await world.quiz.run_due()
+    latest = await world.quiz.current_daily(world.team)
+    assert latest is not None
+    assert latest.round.id == round_id
+
+
+async def test_answers_first_counts_and_closed_rounds_take_nothing(world: World) -> None:
+    round_id = await post_at_nine(world)
+    alice, bob, carol = [await world.member(n) for n in ("alice", "bob", "carol")]
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    right, wrong = right_and_wrong(card.question)
+
+    world.clock.advance(timedelta(minutes=5))
+    first = await world.quiz.answer(round_id=round_id, member=alice, response=right)
+    assert first.status is AnswerStatus.RECORDED
+    assert first.correct is None, "a daily answer's correctness waits for the reveal"
+    assert (await world.quiz.answer(round_id=round_id, member=bob, response=wrong)).status is (
+        AnswerStatus.RECORDED
+    )
+    second = await world.quiz.answer(round_id=round_id, member=bob, response=right)
+    assert second.status is AnswerStatus.ALREADY_ANSWERED
+    blank = await world.quiz.answer(round_id=round_id, member=carol, response="  ")
+    assert blank.status is AnswerStatus.INVALID
+
+    world.clock.advance(timedelta(hours=12))
+    await world.quiz.run_due()
+    late = await world.quiz.answer(round_id=round_id, member=carol, response=right)
+    assert late.status is AnswerStatus.CLOSED
+
+    outbox = await world.quiz.outbox(world.team)
+    reveals = [e.reveal for e in outbox.events if isinstance(e, RevealEvent)]
+    assert len(reveals) == 1
+    reveal = reveals[0]
+    assert (reveal.answered, reveal.correct) == (2, 1)
+    assert reveal.share == 0.5
+    assert reveal.first_correct == "alice"
+    if card.question.kind is QuestionKind.CHOICE:
+        assert sum(reveal.choice_counts) == 2
+        assert reveal.choice_counts[card.question.correct_index] == 1
+
+
+async def test_answer_after_close_time_but_before_the_job_is_refused(world: World) -> None:
+    round_id = await post_at_nine(world)
+    alice = await world.member("alice")
+    world.clock.advance(timedelta(hours=12, seconds=1))
+    receipt = await world.quiz.answer(round_id=round_id, member=alice, response="A")
+    assert receipt.status is AnswerStatus.CLOSED
+
+
+async def test_outbox_delivers_each_event_once_even_after_a_crash(world: World) -> None:
+    await post_at_nine(world)
+    first = await world.quiz.outbox(world.team)
+    assert [type(e) for e in first.events] == [PostEvent]
+    # A crash before the message was confirmed: the next run sends it again, once.
+    again = await world.quiz.outbox(world.team)
+    assert [type(e) for e in again.events] == [PostEvent]
+    await world.quiz.delivered(again.events[0], message_ref="m-1")
+    assert (await world.quiz.outbox(world.team)).events == ()
+
+    world.clock.advance(timedelta(hours=12))
+    await world.quiz.run_due()
+    await world.quiz.run_due()
+    reveal = (await world.quiz.outbox(world.team)).events
+    assert [type(e) for e in reveal] == [RevealEvent]
+    await world.quiz.delivered(reveal[0])
+    assert (await world.quiz.outbox(world.team)).events == ()
+
+
+async def test_missed_post_is_made_late_within_the_window_and_skipped_after(world: World) -> None:
+    world.clock.advance(timedelta(hours=6))  # 14:00 Tokyo: late but inside 09:00-21:00
+    await world.quiz.run_due()
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    assert card.round.local_date == MONDAY
+
+    # Down from Monday evening until Wednesday 22:00: Tuesday and Wednesday were missed.
+    world.clock.set(world.clock.now() + timedelta(days=2, hours=8))
+    notes = await world.quiz.run_due()
+    assert any("2026-11-24" in n for n in notes)
+    assert any("2026-11-25" in n for n in notes)
+    assert await world.quiz.current_daily(world.team) is None
+    events = (await world.quiz.outbox(world.team)).events
+    assert [type(e) for e in events] == [RevealEvent], "no post for a date whose window passed"
+    assert isinstance(events[0], RevealEvent)
+    assert events[0].reveal.card.round.local_date == MONDAY
+
+
+async def test_practice_never_moves_the_leaderboard_but_counts_for_weak_spots(
+    world: World,
+) -> None:
+    alice = await world.member("alice")
+    for _ in range(4):
+        card = await world.quiz.practice(world.team, alice, channel="daily", topic="VPC")
+        assert card is not None
+        assert card.question.topic == "vpc"
+        _, wrong = right_and_wrong(card.question)
+        receipt = await world.quiz.answer(round_id=card.round.id, member=alice, response=wrong)
+        assert receipt.status is AnswerStatus.RECORDED
+        assert receipt.correct is False, "practice feedback is immediate"
+
+    board = await world.quiz.leaderboard(world.team, period=Period.ALL, member=alice)
+    assert board.entries == ()
+    spots = await world.quiz.weak_spots(world.team, member=alice)
+    assert [s.topic.id for s in spots.spots] == ["vpc"]
+    assert (spots.spots[0].spot.attempts, spots.spots[0].spot.correct) == (4, 0)
+    stats = await world.quiz.stats(world.team, alice)
+    assert (stats.practice_answered, stats.daily_answered) == (4, 0)
+
+
+async def test_leaderboard_periods_streaks_and_ranks(world: World) -> None:
+    alice, bob = await world.member("alice"), await world.member("bob")
+    for day in range(3):
+        round_id = await post_at_nine(world)
+        card = await world.quiz.current_daily(world.team)
+        assert card is not None
+        right, wrong = right_and_wrong(card.question)
+        await world.quiz.answer(round_id=round_id, member=alice, response=right)
+        if day != 1:
+            await world.quiz.answer(round_id=round_id, member=bob, response=wrong)
+        world.clock.advance(timedelta(hours=23))  # to 08:00 the next day; closes at 21:00
+        await world.quiz.run_due()
+
+    week = await world.quiz.leaderboard(world.team, period=Period.WEEK, member=bob)
+    assert [(r.rank, r.tally.name, r.tally.points) for r in week.entries] == [
+        (1, "alice", 30),
+        (2, "bob", 2),
+    ]
+    assert week.me is not None
+    assert week.me.rank == 2
+    assert week.entries[0].tally.streak.answered == 3
+    assert week.entries[0].tally.streak.correct == 3
+    assert week.entries[1].tally.streak.answered == 1
+    assert week.entries[1].tally.streak.best_answered == 1
+
+    # Next Monday the week resets; 7 days and all time still count.
+    world.clock.advance(timedelta(days=4, hours=2))
+    assert (await world.quiz.leaderboard(world.team, period=Period.WEEK)).entries == ()
+    rolling = await world.quiz.leaderboard(world.team, period=Period.ROLLING)
+    assert [r.tally.name for r in rolling.entries] == ["alice", "bob"]
+    total = await world.quiz.leaderboard(world.team, period=Period.ALL)
+    assert total.entries[0].tally.correct == 3
+
+
+async def test_weekly_post_once_with_top_and_weakest(world: World) -> None:
+    alice = await world.member("alice")
+    round_id = await post_at_nine(world)
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    await world.quiz.answer(
+        round_id=round_id, member=alice, response=right_and_wrong(card.question)[1]
+    )
+    world.clock.set(world.clock.now() + timedelta(days=7))  # next Monday 09:00
+    await world.quiz.run_due()
+    await world.quiz.run_due()
+    weekly = [e for e in (await world.quiz.outbox(world.team)).events if isinstance(e, WeeklyEvent)]
+    assert len(weekly) == 1
+    assert weekly[0].weekly.week_start == MONDAY
+    assert [r.tally.name for r in weekly[0].weekly.entries] == ["alice"]
+    await world.quiz.delivered(weekly[0])
+    await world.quiz.run_due()
+    assert not [
+        e for e in (await world.quiz.outbox(world.team)).events if isinstance(e, WeeklyEvent)
+    ]
+
+
+async def test_burst_of_answers_is_recorded_once_each_with_consistent_tallies(
+    world: World, engine: AsyncEngine
+) -> None:
+    round_id = await post_at_nine(world)
+    members = [await world.member(f"m{i}") for i in range(60)]
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    right, wrong = right_and_wrong(card.question)
+    attempts = [
+        world.quiz.answer(round_id=round_id, member=m, response=right if i % 3 else wrong)
+        for i, m in enumerate(members)
+        for _ in range(2)  # every member double-clicks
+    ]
+    receipts = await asyncio.gather(*attempts)
+    statuses = [r.status for r in receipts]
+    assert statuses.count(AnswerStatus.RECORDED) == 60
+    assert statuses.count(AnswerStatus.ALREADY_ANSWERED) == 60
+
+    async with engine.connect() as connection:
+        answers = await connection.scalar(select(func.count()).select_from(tables.Answer))
+        answered = await connection.scalar(select(func.sum(tables.MemberDay.answered)))
+        correct_rows = await connection.scalar(
+            select(func.count()).select_from(tables.Answer).where(tables.Answer.correct)
+        )
+        correct_tally = await connection.scalar(select(func.sum(tables.MemberDay.correct)))
+    assert answers == answered == 60
+    assert correct_rows == correct_tally
+
+
+async def test_bank_sync_is_idempotent_and_keeps_history(world: World) -> None:
+    assert await world.quiz.sync_bank(BANK) == (0, 0, 0)
+    round_id = await post_at_nine(world)
+    alice = await world.member("alice")
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    receipt = await world.quiz.answer(
+        round_id=round_id, member=alice, response=right_and_wrong(card.question)[0]
+    )
+    assert receipt.status is AnswerStatus.RECORDED
+
+    removed = next(q.id for q in BANK.questions if q.id != card.question.id)
+    edited = tuple(
+        replace(q, prompt=q.prompt + "（改訂）") if q.id == card.question.id else q
+        for q in BANK.questions
+        if q.id != removed
+    )
+    assert await world.quiz.sync_bank(replace(BANK, questions=edited)) == (0, 1, 1)
+    again = await world.quiz.current_daily(world.team)
+    assert again is not None
+    assert again.question.prompt.endswith("（改訂）")
+    assert again.answers == 1, "editing the text keeps the answers that point at it"
+
+
+async def test_forget_member_deletes_their_data(world: World, engine: AsyncEngine) -> None:
+    round_id = await post_at_nine(world)
+    alice, bob = await world.member("alice"), await world.member("bob")
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    right, _ = right_and_wrong(card.question)
+    await world.quiz.answer(round_id=round_id, member=alice, response=right)
+    await world.quiz.answer(round_id=round_id, member=bob, response=right)
+    assert await world.quiz.forget_member(world.team, external_id="alice")
+    assert not await world.quiz.forget_member(world.team, external_id="alice")
+    async with engine.connect() as connection:
+        for table in (tables.Answer, tables.MemberDay, tables.MemberTopicDay):
+            rows = await connection.scalar(
+                select(func.count()).select_from(table).where(table.member_id == alice.id)
+            )
+            assert rows == 0, table.__tablename__
+        assert await connection.scalar(select(func.count()).select_from(tables.Answer)) == 1
