@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from bot.core.matching import normalise
 from bot.core.model import Question
 
 
@@ -56,8 +57,6 @@ def choose_practice(
 
 def find_topic(query: str, topics: Sequence[tuple[str, str, Sequence[str]]]) -> str | None:
     """Resolve what a member typed (id, name or alias, any case or width) to a topic id."""
-    from bot.core.matching import normalise
-
     key = normalise(query)
     for topic_id, name, aliases in topics:
         if key in {normalise(topic_id), normalise(name), *(normalise(a) for a in aliases)}:

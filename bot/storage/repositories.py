@@ -432,10 +432,6 @@ class RoundRepository(_Repository):
         )
         return count or 0
 
-    async def answer_of(self, round_id: int, member_id: int) -> AnswerInfo | None:
-        answers = [a for a in await self.answers(round_id) if a.member_id == member_id]
-        return answers[0] if answers else None
-
 
 class StatsRepository(_Repository):
     async def leaderboard(
