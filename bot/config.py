@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.core.parsing import InputError, parse_timezone
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDERS = {"", "changeme", "change-me", "token", "your-token", "your_token", "xxx", "todo"}
@@ -47,10 +48,9 @@ class Settings(BaseSettings):
     @classmethod
     def _known_timezone(cls, value: str) -> str:
         try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"unknown IANA time zone {value!r} (e.g. Asia/Tokyo)") from error
-        return value
+            return parse_timezone(value)
+        except InputError as error:
+            raise ValueError(str(error)) from error
 
     @field_validator("discord_token")
     @classmethod

@@ -40,6 +40,7 @@ from bot.services.views import (
     WeeklyEvent,
     WeeklyView,
 )
+from bot.storage.tallies import Tally
 from bot.storage.uow import UnitOfWork
 from bot.storage.writer import AnswerWrite, AnswerWriter, WriteStatus
 
@@ -202,7 +203,24 @@ class QuizService:
             if round_ is None or not await uow.rounds.close(round_id, now=self._clock.now()):
                 return False
             if round_.kind is RoundKind.DAILY:
+                assert round_.local_date is not None
+                question = await uow.questions.get(round_.question_id)
+                assert question is not None
                 answers = {a.member_id: a.correct for a in await uow.rounds.answers(round_id)}
+                # Scores reach the leaderboard only now, so nothing shows before the reveal.
+                await uow.stats.add_tallies(
+                    [
+                        Tally(
+                            team_id=round_.team_id,
+                            member_id=member_id,
+                            topic_id=question.topic,
+                            day=round_.local_date,
+                            correct=correct,
+                            points=points(correct=correct),
+                        )
+                        for member_id, correct in answers.items()
+                    ]
+                )
                 members = await uow.members.of_team(round_.team_id)
                 await uow.members.set_streaks(
                     {
@@ -336,19 +354,25 @@ class QuizService:
             return AnswerReceipt(status=AnswerStatus.INVALID, card=card, response=response)
         correct = is_correct(question, response)
         daily = round_.kind is RoundKind.DAILY
-        status = await self._writer.submit(
-            AnswerWrite(
-                round_id=round_.id,
+        practice = None
+        if not daily:
+            practice = Tally(
                 team_id=round_.team_id,
                 member_id=member.id,
                 topic_id=question.topic,
-                daily=daily,
+                day=policy.local_date(now, team.schedule.timezone),
+                correct=correct,
+                points=None,
+            )
+        status = await self._writer.submit(
+            AnswerWrite(
+                round_id=round_.id,
+                member_id=member.id,
                 response=stored,
                 correct=correct,
-                points=points(correct=correct) if daily else 0,
                 answered_at=now,
                 elapsed_ms=max(0, int((now - round_.opened_at).total_seconds() * 1000)),
-                day=policy.local_date(now, team.schedule.timezone),
+                practice=practice,
             )
         )
         receipt_status = _WRITE_STATUS[status]

@@ -21,7 +21,7 @@ from bot.core.model import (
     Topic,
     TopicTally,
 )
-from bot.storage import _convert, tables
+from bot.storage import _convert, tables, tallies
 from bot.storage._dialect import insert
 
 
@@ -434,6 +434,9 @@ class RoundRepository(_Repository):
 
 
 class StatsRepository(_Repository):
+    async def add_tallies(self, entries: list[tallies.Tally]) -> None:
+        await tallies.add(self._session, self._dialect, entries)
+
     async def leaderboard(
         self, team_id: int, *, start: date | None, end: date
     ) -> list[MemberTally]:

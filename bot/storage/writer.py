@@ -2,8 +2,8 @@
 
 Answers arrive in bursts (everyone clicks when the daily question appears). Each caller puts
 its answer on a queue and waits; the writer drains whatever is queued into one transaction,
-inserts the answers and updates the leaderboard and weak-spot tallies in the same commit, and
-only then tells each caller what happened. One writer means SQLite never sees competing write
+inserts the answers (and the tallies of practice answers) in one commit, and only then tells
+each caller what happened. One writer means SQLite never sees competing write
 transactions; the UNIQUE (round, member) constraint makes a second answer impossible.
 """
 
@@ -13,15 +13,13 @@ import asyncio
 import contextlib
 import enum
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.storage import tables
+from bot.storage import tables, tallies
 from bot.storage._dialect import insert
 from bot.storage.database import IMMEDIATE
 
@@ -39,17 +37,13 @@ class WriteStatus(enum.StrEnum):
 @dataclass(frozen=True, slots=True)
 class AnswerWrite:
     round_id: int
-    team_id: int
     member_id: int
-    topic_id: str
-    daily: bool
     response: str
     correct: bool
-    points: int
     answered_at: datetime
     elapsed_ms: int
-    day: date
-    """The team's local date of the answer: the tallies' day."""
+    practice: tallies.Tally | None = None
+    """A practice answer's tally, added in the same commit; daily answers wait for the close."""
 
 
 class AnswerWriter:
@@ -151,8 +145,15 @@ async def write_answers(connection: AsyncConnection, batch: list[AnswerWrite]) -
             ],
         )
         inserted = {(r, m) for r, m in rows}
-    recorded = [a for a in candidates if (a.round_id, a.member_id) in inserted]
-    await _add_tallies(connection, recorded, dialect)
+    await tallies.add(
+        connection,
+        dialect,
+        [
+            a.practice
+            for a in candidates
+            if a.practice is not None and (a.round_id, a.member_id) in inserted
+        ],
+    )
 
     statuses = []
     counted: set[tuple[int, int]] = set()
@@ -181,62 +182,3 @@ async def _open_rounds(
         query = query.with_for_update(read=True)
     rows = await connection.execute(query)
     return dict(rows.all())
-
-
-async def _add_tallies(
-    connection: AsyncConnection, answers: list[AnswerWrite], dialect: str
-) -> None:
-    days: dict[tuple[int, date, int], list[int]] = defaultdict(lambda: [0, 0, 0])
-    topics: dict[tuple[int, str, date], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for a in answers:
-        topic = topics[(a.member_id, a.topic_id, a.day)]
-        topic[0] += 1
-        topic[1] += int(a.correct)
-        topic[2] = a.team_id
-        if a.daily:
-            day = days[(a.team_id, a.day, a.member_id)]
-            day[0] += 1
-            day[1] += int(a.correct)
-            day[2] += a.points
-    if days:
-        day_table = tables.MemberDay.__table__
-        statement: Any = insert(dialect, day_table)
-        statement = statement.on_conflict_do_update(
-            index_elements=["team_id", "day", "member_id"],
-            set_={
-                "answered": day_table.c.answered + statement.excluded.answered,
-                "correct": day_table.c.correct + statement.excluded.correct,
-                "points": day_table.c.points + statement.excluded.points,
-            },
-        )
-        await connection.execute(
-            statement,
-            [
-                {"team_id": t, "day": d, "member_id": m, "answered": n, "correct": c, "points": p}
-                for (t, d, m), (n, c, p) in days.items()
-            ],
-        )
-    if topics:
-        topic_table = tables.MemberTopicDay.__table__
-        statement = insert(dialect, topic_table)
-        statement = statement.on_conflict_do_update(
-            index_elements=["member_id", "topic_id", "day"],
-            set_={
-                "attempts": topic_table.c.attempts + statement.excluded.attempts,
-                "correct": topic_table.c.correct + statement.excluded.correct,
-            },
-        )
-        await connection.execute(
-            statement,
-            [
-                {
-                    "member_id": m,
-                    "topic_id": t,
-                    "day": d,
-                    "team_id": team,
-                    "attempts": n,
-                    "correct": c,
-                }
-                for (m, t, d), (n, c, team) in topics.items()
-            ],
-        )

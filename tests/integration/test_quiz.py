@@ -225,6 +225,12 @@ async def test_burst_of_answers_is_recorded_once_each_with_consistent_tallies(
     assert statuses.count(AnswerStatus.ALREADY_ANSWERED) == 60
 
     async with engine.connect() as connection:
+        tallied = await connection.scalar(select(func.count()).select_from(tables.MemberDay))
+    assert tallied == 0, "daily answers reach the leaderboard only when the round closes"
+
+    world.clock.advance(timedelta(hours=12))
+    await world.quiz.run_due()
+    async with engine.connect() as connection:
         answers = await connection.scalar(select(func.count()).select_from(tables.Answer))
         answered = await connection.scalar(select(func.sum(tables.MemberDay.answered)))
         correct_rows = await connection.scalar(
@@ -276,3 +282,25 @@ async def test_forget_member_deletes_their_data(world: World, engine: AsyncEngin
             )
             assert rows == 0, table.__tablename__
         assert await connection.scalar(select(func.count()).select_from(tables.Answer)) == 1
+
+
+async def test_nothing_gives_away_correctness_before_the_reveal(world: World) -> None:
+    round_id = await post_at_nine(world)
+    alice, bob = await world.member("alice"), await world.member("bob")
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    right, wrong = right_and_wrong(card.question)
+    await world.quiz.answer(round_id=round_id, member=alice, response=right)
+    await world.quiz.answer(round_id=round_id, member=bob, response=wrong)
+
+    board = await world.quiz.leaderboard(world.team, period=Period.WEEK)
+    assert board.entries == ()
+    stats = await world.quiz.stats(world.team, alice)
+    assert (stats.daily_answered, stats.daily_correct, stats.points) == (0, 0, 0)
+    assert (await world.quiz.weak_spots(world.team, member=None)).attempts == 0
+
+    world.clock.advance(timedelta(hours=12))
+    await world.quiz.run_due()
+    board = await world.quiz.leaderboard(world.team, period=Period.WEEK)
+    assert [(r.tally.name, r.tally.correct) for r in board.entries] == [("alice", 1), ("bob", 0)]
+    assert (await world.quiz.weak_spots(world.team, member=None)).attempts == 2
