@@ -13,6 +13,7 @@ from bot.core.matching import canonical_response, choice_index, is_correct
 from bot.core.model import (
     Bank,
     MemberInfo,
+    Question,
     QuestionKind,
     RoundInfo,
     RoundKind,
@@ -76,6 +77,9 @@ class QuizService:
         self._uow = uow
         self._writer = writer
         self._clock = clock
+        # The bank changes only when it is synced, so answering a click reads no question.
+        self._questions: dict[str, Question] = {}
+        self._topics: dict[str, Topic] | None = None
 
     # -- teams, members, bank -------------------------------------------------------------
 
@@ -84,6 +88,8 @@ class QuizService:
         async with self._uow(write=True) as uow:
             counts = await uow.questions.sync(bank, now=self._clock.now())
             await uow.commit()
+        self._questions.clear()
+        self._topics = None
         return counts
 
     async def team(
@@ -337,25 +343,27 @@ class QuizService:
     # -- answering ------------------------------------------------------------------------
 
     async def answer(self, *, round_id: int, member: MemberInfo, response: str) -> AnswerReceipt:
-        """Record a member's answer. The first answer counts; a closed round takes none."""
+        """Record a member's answer. The first answer counts; a closed round takes none.
+
+        This is the hot path (everyone clicks at once): one indexed read, then the writer.
+        """
         now = self._clock.now()
         async with self._uow() as uow:
             round_ = await uow.rounds.get(round_id)
             if round_ is None:
                 return AnswerReceipt(status=AnswerStatus.NO_ROUND)
-            card = await self._card(uow, round_)
-            team = await uow.teams.get(round_.team_id)
-        assert team is not None
+            question = await self._question(uow, round_.question_id)
+            team = None if round_.kind is RoundKind.DAILY else await uow.teams.get(round_.team_id)
         if not round_.is_open or now >= round_.closes_at:
-            return AnswerReceipt(status=AnswerStatus.CLOSED, card=card)
-        question = card.question
+            return AnswerReceipt(status=AnswerStatus.CLOSED, round=round_, question=question)
         stored = canonical_response(question, response)
         if stored is None:
-            return AnswerReceipt(status=AnswerStatus.INVALID, card=card, response=response)
+            return AnswerReceipt(
+                status=AnswerStatus.INVALID, round=round_, question=question, response=response
+            )
         correct = is_correct(question, response)
-        daily = round_.kind is RoundKind.DAILY
         practice = None
-        if not daily:
+        if team is not None:
             practice = Tally(
                 team_id=round_.team_id,
                 member_id=member.id,
@@ -364,29 +372,32 @@ class QuizService:
                 correct=correct,
                 points=None,
             )
-        status = await self._writer.submit(
-            AnswerWrite(
-                round_id=round_.id,
-                member_id=member.id,
-                response=stored,
-                correct=correct,
-                answered_at=now,
-                elapsed_ms=max(0, int((now - round_.opened_at).total_seconds() * 1000)),
-                practice=practice,
+        status = _WRITE_STATUS[
+            await self._writer.submit(
+                AnswerWrite(
+                    round_id=round_.id,
+                    member_id=member.id,
+                    response=stored,
+                    correct=correct,
+                    answered_at=now,
+                    elapsed_ms=max(0, int((now - round_.opened_at).total_seconds() * 1000)),
+                    practice=practice,
+                )
             )
-        )
-        receipt_status = _WRITE_STATUS[status]
-        if receipt_status is AnswerStatus.RECORDED:
-            card = QuestionCard(
-                round=card.round, question=card.question, topic=card.topic, answers=card.answers + 1
-            )
-        reveal_now = not daily and receipt_status is AnswerStatus.RECORDED
+        ]
+        told = practice is not None and status is AnswerStatus.RECORDED
         return AnswerReceipt(
-            status=receipt_status,
-            card=card,
-            correct=correct if reveal_now else None,
+            status=status,
+            round=round_,
+            question=question,
+            correct=correct if told else None,
             response=stored,
         )
+
+    async def answer_count(self, round_id: int) -> int:
+        """How many members have answered a round (for a live count on the post)."""
+        async with self._uow() as uow:
+            return await uow.rounds.answer_count(round_id)
 
     # -- practice -------------------------------------------------------------------------
 
@@ -486,14 +497,25 @@ class QuizService:
 
     # -- helpers --------------------------------------------------------------------------
 
+    async def _question(self, uow: UnitOfWork, question_id: str) -> Question:
+        question = self._questions.get(question_id)
+        if question is None:
+            question = await uow.questions.get(question_id)
+            assert question is not None, "rounds always point at a stored question"
+            self._questions[question_id] = question
+        return question
+
+    async def _topic(self, uow: UnitOfWork, topic_id: str) -> Topic:
+        if self._topics is None:
+            self._topics = {t.id: t for t in await uow.questions.topics()}
+        return self._topics.get(topic_id) or Topic(id=topic_id, name=topic_id)
+
     async def _card(self, uow: UnitOfWork, round_: RoundInfo) -> QuestionCard:
-        question = await uow.questions.get(round_.question_id)
-        assert question is not None, "rounds always point at a stored question"
-        topics = {t.id: t for t in await uow.questions.topics()}
+        question = await self._question(uow, round_.question_id)
         return QuestionCard(
             round=round_,
             question=question,
-            topic=topics.get(question.topic, Topic(id=question.topic, name=question.topic)),
+            topic=await self._topic(uow, question.topic),
             answers=await uow.rounds.answer_count(round_.id),
         )
 

@@ -33,7 +33,8 @@ class AnswerStatus(enum.StrEnum):
 @dataclass(frozen=True, slots=True)
 class AnswerReceipt:
     status: AnswerStatus
-    card: QuestionCard | None = None
+    round: RoundInfo | None = None
+    question: Question | None = None
     correct: bool | None = None
     """Told at once for practice; for a daily round only at the reveal."""
     response: str = ""

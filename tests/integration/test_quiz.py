@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.leaderboard import Period
-from bot.core.model import QuestionKind
-from bot.services.views import AnswerStatus, PostEvent, RevealEvent, WeeklyEvent
+from bot.core.model import MemberInfo, QuestionKind
+from bot.services.views import AnswerReceipt, AnswerStatus, PostEvent, RevealEvent, WeeklyEvent
 from bot.storage import tables
 
 from .conftest import BANK, World, right_and_wrong
@@ -304,3 +304,41 @@ async def test_nothing_gives_away_correctness_before_the_reveal(world: World) ->
     board = await world.quiz.leaderboard(world.team, period=Period.WEEK)
     assert [(r.tally.name, r.tally.correct) for r in board.entries] == [("alice", 1), ("bob", 0)]
     assert (await world.quiz.weak_spots(world.team, member=None)).attempts == 2
+
+
+async def test_closing_during_a_burst_loses_no_answer_and_counts_none_twice(
+    world: World, engine: AsyncEngine
+) -> None:
+    round_id = await post_at_nine(world)
+    members = [await world.member(f"m{i}") for i in range(40)]
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    right, _ = right_and_wrong(card.question)
+
+    async def answer_later(delay: float, member: MemberInfo) -> AnswerReceipt:
+        await asyncio.sleep(delay)
+        return await world.quiz.answer(round_id=round_id, member=member, response=right)
+
+    async def close_later(delay: float) -> bool:
+        await asyncio.sleep(delay)
+        return await world.quiz.close_round(round_id)
+
+    # Answers trickle in over ~80 ms and the close lands in the middle of them.
+    receipts, closed = await asyncio.gather(
+        asyncio.gather(*(answer_later(i * 0.002, m) for i, m in enumerate(members))),
+        close_later(0.04),
+    )
+    assert closed
+    recorded = sum(r.status is AnswerStatus.RECORDED for r in receipts)
+    refused = sum(r.status is AnswerStatus.CLOSED for r in receipts)
+    assert recorded + refused == len(members)
+
+    async with engine.connect() as connection:
+        stored = await connection.scalar(select(func.count()).select_from(tables.Answer))
+        tallied = await connection.scalar(select(func.sum(tables.MemberDay.answered)))
+    assert stored == recorded, "every acknowledged answer is stored, and only those"
+    assert (tallied or 0) == recorded, "every stored answer is scored exactly once"
+    reveal = next(
+        e.reveal for e in (await world.quiz.outbox(world.team)).events if isinstance(e, RevealEvent)
+    )
+    assert reveal.answered == recorded

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
-from bot.core.model import QuestionKind, TeamInfo
+from bot.core.model import Question, QuestionKind, TeamInfo
 from bot.core.weakspots import MIN_ATTEMPTS
 from bot.services.views import (
     AnswerReceipt,
@@ -53,42 +53,41 @@ def card(view: QuestionCard, team: TeamInfo, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _answer_text(view: QuestionCard) -> str:
-    q = view.question
+def _answer_text(q: Question) -> str:
     if q.kind is QuestionKind.CHOICE:
         return f"{letter(q.correct_index)}) {q.answer}"
     return q.display_answer
 
 
-def _source(view: QuestionCard, notes_url: str | None) -> str:
-    link = note_link(view.question.source, notes_url)
-    label = view.question.source.label()
+def _source(q: Question, notes_url: str | None) -> str:
+    link = note_link(q.source, notes_url)
+    label = q.source.label()
     return f"{label}\n  {link}" if link else label
 
 
 def receipt(view: AnswerReceipt, name: str, lang: str, notes_url: str | None = None) -> str:
+    q = view.question
     if view.status is AnswerStatus.RECORDED and view.correct is None:
         return say(lang, "recorded", name=name, response=view.response)
-    if view.status is AnswerStatus.RECORDED and view.card is not None:
+    if view.status is AnswerStatus.RECORDED and q is not None:
         verdict = (
             say(lang, "practice_right")
             if view.correct
-            else say(lang, "practice_wrong", answer=_answer_text(view.card))
+            else say(lang, "practice_wrong", answer=_answer_text(q))
         )
         return "\n".join(
             [
                 verdict,
-                f"{say(lang, 'explanation')}: {view.card.question.explanation}",
-                f"{say(lang, 'source')}: {_source(view.card, notes_url)}",
+                f"{say(lang, 'explanation')}: {q.explanation}",
+                f"{say(lang, 'source')}: {_source(q, notes_url)}",
             ]
         )
     if view.status is AnswerStatus.ALREADY_ANSWERED:
         return say(lang, "already_answered", name=name)
     if view.status is AnswerStatus.CLOSED:
         return say(lang, "closed")
-    if view.status is AnswerStatus.INVALID and view.card is not None:
-        letters = _letters(len(view.card.question.choices))
-        return say(lang, "invalid_choice", response=view.response, letters=letters)
+    if view.status is AnswerStatus.INVALID and q is not None:
+        return say(lang, "invalid_choice", response=view.response, letters=_letters(len(q.choices)))
     return say(lang, "no_round")
 
 
@@ -100,9 +99,9 @@ def reveal(view: Reveal, lang: str, notes_url: str | None = None) -> str:
         f"{say(lang, 'reveal_title', date=day)} · {card_.topic.name}",
         f"Q. {card_.question.prompt}",
         "",
-        f"{say(lang, 'correct_answer')}: {_answer_text(card_)}",
+        f"{say(lang, 'correct_answer')}: {_answer_text(card_.question)}",
         f"{say(lang, 'explanation')}: {card_.question.explanation}",
-        f"{say(lang, 'source')}: {_source(card_, notes_url)}",
+        f"{say(lang, 'source')}: {_source(card_.question, notes_url)}",
         "",
     ]
     if view.answered:
