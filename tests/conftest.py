@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 
@@ -54,11 +55,9 @@ async def _reset_postgres() -> None:
         await connection.close()
 
 
-@pytest.fixture(
-    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
-)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
+def resolve_database(kind: str, tmp_path: Path) -> str:
+    """The URL of a test database of this kind, skipping (or failing in CI) without PostgreSQL."""
+    if kind == "sqlite":
         return f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
     problem = _postgres_problem()
     if problem is not None:
@@ -68,20 +67,37 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return POSTGRES_URL
 
 
-@pytest_asyncio.fixture
-async def empty_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on an empty database."""
-    if database_url.startswith("postgresql"):
+@asynccontextmanager
+async def fresh_engine(url: str, *, migrated: bool = True) -> AsyncIterator[AsyncEngine]:
+    """An engine on an emptied database, migrated to the latest schema unless told not to."""
+    if url.startswith("postgresql"):
         await _reset_postgres()
-    engine = create_engine(database_url)
+    engine = create_engine(url)
     try:
+        if migrated:
+            await migrate.upgrade(engine)
         yield engine
     finally:
         await engine.dispose()
 
 
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return resolve_database(request.param, tmp_path)
+
+
 @pytest_asyncio.fixture
-async def engine(empty_engine: AsyncEngine) -> AsyncEngine:
+async def empty_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on an empty database."""
+    async with fresh_engine(database_url, migrated=False) as engine:
+        yield engine
+
+
+@pytest_asyncio.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     """An engine on a database migrated to the latest schema."""
-    await migrate.upgrade(empty_engine)
-    return empty_engine
+    async with fresh_engine(database_url) as engine:
+        yield engine

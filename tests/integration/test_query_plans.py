@@ -11,8 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.leaderboard import Period
-
-from .conftest import World
+from tests.support.world import World
 
 
 @contextmanager
