@@ -1,4 +1,10 @@
-"""Alembic environment: async engines, batch mode for SQLite, the app's own URL and models."""
+"""Alembic environment: async engines, batch mode for SQLite, the app's own URL and models.
+
+The application migrates from inside its own event loop (bot/storage/migrate.py): it opens
+the connection and hands it over in `config.attributes["connection"]`. The `alembic` command
+opens its own, on `alembic -x url=...`, else `sqlalchemy.url`, else the configured database.
+Either way the URL is an async one (sqlite+aiosqlite, postgresql+asyncpg).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from bot.storage.database import create_engine
+from bot.storage.migrate import migration_connection
 from bot.storage.tables import Base
 
 config = context.config
@@ -26,8 +33,10 @@ def _run(connection: Connection) -> None:
 
 
 def _url() -> str:
-    """`alembic -x url=...` if given, else the application's configured database."""
     url = context.get_x_argument(as_dictionary=True).get("url")
+    if url:
+        return url
+    url = config.get_main_option("sqlalchemy.url")
     if url:
         return url
     from bot.config import Settings
@@ -38,13 +47,13 @@ def _url() -> str:
 async def _run_online() -> None:
     engine = create_engine(_url())
     try:
-        async with engine.begin() as connection:
+        async with migration_connection(engine) as connection:
             await connection.run_sync(_run)
     finally:
         await engine.dispose()
 
 
-def run_offline() -> None:
+def _run_offline() -> None:
     context.configure(
         url=_url(), target_metadata=target_metadata, render_as_batch=True, literal_binds=True
     )
@@ -52,10 +61,15 @@ def run_offline() -> None:
         context.run_migrations()
 
 
+_given = config.attributes.get("connection")
 if context.is_offline_mode():
-    run_offline()
-elif (connection := config.attributes.get("connection")) is not None:
-    # The application passes its own connection (see bot/storage/migrate.py).
-    _run(connection)
+    _run_offline()
+elif isinstance(_given, Connection):
+    _run(_given)
+elif _given is not None:
+    raise TypeError(
+        f'config.attributes["connection"] must be a sync Connection, not {type(_given).__name__}'
+        " (from async code: `await connection.run_sync(...)`)"
+    )
 else:
     asyncio.run(_run_online())

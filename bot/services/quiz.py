@@ -210,8 +210,7 @@ class QuizService:
                 return False
             if round_.kind is RoundKind.DAILY:
                 assert round_.local_date is not None
-                question = await uow.questions.get(round_.question_id)
-                assert question is not None
+                question = await self._question(uow, round_.question_id)
                 answers = {a.member_id: a.correct for a in await uow.rounds.answers(round_id)}
                 # Scores reach the leaderboard only now, so nothing shows before the reveal.
                 await uow.stats.add_tallies(

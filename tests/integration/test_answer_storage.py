@@ -11,18 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.core.model import MemberInfo
 from bot.services.views import AnswerReceipt, AnswerStatus, RevealEvent
 from bot.storage import tables
-from tests.support.world import World, right_and_wrong
+from tests.support.world import World, post_at_nine, right_and_wrong
 
 MONDAY = date(2026, 11, 23)
-
-
-async def post_at_nine(world: World) -> int:
-    """Move to 09:00 Tokyo, let the schedule post, and return the round id."""
-    world.clock.advance(timedelta(hours=1))
-    await world.quiz.run_due()
-    card = await world.quiz.current_daily(world.team)
-    assert card is not None
-    return card.round.id
 
 
 async def test_burst_of_answers_is_recorded_once_each_with_consistent_tallies(

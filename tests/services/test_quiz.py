@@ -9,18 +9,9 @@ from datetime import date, timedelta
 from bot.core.leaderboard import Period
 from bot.core.model import QuestionKind
 from bot.services.views import AnswerStatus, PostEvent, RevealEvent, WeeklyEvent
-from tests.support.world import BANK, World, right_and_wrong
+from tests.support.world import BANK, World, post_at_nine, right_and_wrong
 
 MONDAY = date(2026, 11, 23)
-
-
-async def post_at_nine(world: World) -> int:
-    """Move to 09:00 Tokyo, let the schedule post, and return the round id."""
-    world.clock.advance(timedelta(hours=1))
-    await world.quiz.run_due()
-    card = await world.quiz.current_daily(world.team)
-    assert card is not None
-    return card.round.id
 
 
 async def test_daily_post_happens_once_per_local_date(world: World) -> None:

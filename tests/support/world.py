@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.core.model import Bank, Question, QuestionKind, SourceRef, TeamInfo, Topic
@@ -71,6 +71,15 @@ class World:
 
     async def member(self, name: str):  # type: ignore[no-untyped-def]
         return await self.quiz.member(self.team, external_id=name, name=name)
+
+
+async def post_at_nine(world: World) -> int:
+    """Move to 09:00 Tokyo, let the schedule post, and return the round id."""
+    world.clock.advance(timedelta(hours=1))
+    await world.quiz.run_due()
+    card = await world.quiz.current_daily(world.team)
+    assert card is not None
+    return card.round.id
 
 
 async def make_world(uow: Any, writer: Any) -> AsyncIterator[World]:
