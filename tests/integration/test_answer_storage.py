@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -12,8 +12,6 @@ from bot.core.model import MemberInfo
 from bot.services.views import AnswerReceipt, AnswerStatus, RevealEvent
 from bot.storage import tables
 from tests.support.world import World, post_at_nine, right_and_wrong
-
-MONDAY = date(2026, 11, 23)
 
 
 async def test_burst_of_answers_is_recorded_once_each_with_consistent_tallies(
