@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
-from bot.core.model import Question, QuestionKind, TeamInfo
+from bot.core.model import Question, QuestionKind, TeamInfo, Topic
 from bot.core.weakspots import MIN_ATTEMPTS
 from bot.services.views import (
     AnswerReceipt,
@@ -28,6 +28,10 @@ def local(moment: datetime, team: TeamInfo, fmt: str = "%m/%d %H:%M") -> str:
     return moment.astimezone(ZoneInfo(team.schedule.timezone)).strftime(fmt)
 
 
+def topic_name(topic: Topic, lang: str) -> str:
+    return topic.name_en if lang == "en" and topic.name_en else topic.name
+
+
 def _letters(count: int) -> str:
     return "/".join(letter(i) for i in range(count))
 
@@ -38,7 +42,7 @@ def card(view: QuestionCard, team: TeamInfo, lang: str) -> str:
         title = say(lang, "daily_title", date=view.round.local_date.isoformat())
     else:
         title = say(lang, "practice_title")
-    lines = [RULE, f"{title} · {view.topic.name}", "", f"Q. {q.prompt}"]
+    lines = [RULE, f"{title} · {topic_name(view.topic, lang)}", "", f"Q. {q.prompt}"]
     if q.kind is QuestionKind.CHOICE:
         lines += [f"  {letter(i)}) {choice}" for i, choice in enumerate(q.choices)]
         hint = say(
@@ -96,7 +100,7 @@ def reveal(view: Reveal, lang: str, notes_url: str | None = None) -> str:
     day = card_.round.local_date.isoformat() if card_.round.local_date else ""
     lines = [
         RULE,
-        f"{say(lang, 'reveal_title', date=day)} · {card_.topic.name}",
+        f"{say(lang, 'reveal_title', date=day)} · {topic_name(card_.topic, lang)}",
         f"Q. {card_.question.prompt}",
         "",
         f"{say(lang, 'correct_answer')}: {_answer_text(card_.question)}",
@@ -164,7 +168,7 @@ def weak_spots(view: WeakSpotsView, lang: str) -> str:
             say(
                 lang,
                 "weak_row",
-                topic=item.topic.name,
+                topic=topic_name(item.topic, lang),
                 correct=s.correct,
                 attempts=s.attempts,
                 accuracy=s.accuracy,
@@ -211,7 +215,7 @@ def weekly(view: WeeklyView, lang: str) -> str:
         lines.append(
             say(lang, "weekly_weakest")
             + ": "
-            + ", ".join(f"{w.topic.name} ({w.spot.accuracy:.0%})" for w in view.weakest)
+            + ", ".join(f"{topic_name(w.topic, lang)} ({w.spot.accuracy:.0%})" for w in view.weakest)
         )
     lines.append(RULE)
     return "\n".join(lines)
