@@ -215,7 +215,9 @@ def weekly(view: WeeklyView, lang: str) -> str:
         lines.append(
             say(lang, "weekly_weakest")
             + ": "
-            + ", ".join(f"{topic_name(w.topic, lang)} ({w.spot.accuracy:.0%})" for w in view.weakest)
+            + ", ".join(
+                f"{topic_name(w.topic, lang)} ({w.spot.accuracy:.0%})" for w in view.weakest
+            )
         )
     lines.append(RULE)
     return "\n".join(lines)
