@@ -9,16 +9,25 @@ Either way the URL is an async one (sqlite+aiosqlite, postgresql+asyncpg).
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
 from bot.storage.database import create_engine
 from bot.storage.migrate import migration_connection
-from bot.storage.tables import Base
+from bot.storage.tables import Base, UtcDateTime
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _render_item(kind: str, item: Any, _autogen: AutogenContext) -> str | bool:
+    """Write UtcDateTime as the plain type it stores: a migration never imports the app."""
+    if kind == "type" and isinstance(item, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -27,6 +36,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()
