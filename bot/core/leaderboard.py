@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from bot.core.model import TeamSchedule
@@ -31,7 +32,7 @@ def window(period: Period, now: datetime, schedule: TeamSchedule) -> tuple[date 
 def parse_period(text: str | None) -> Period | None:
     if not text:
         return Period.WEEK
-    key = text.strip().casefold()
+    key = unicodedata.normalize("NFKC", text).strip().casefold()  # ＡＬＬ and ７ｄ from phones
     aliases = {
         "week": Period.WEEK,
         "w": Period.WEEK,

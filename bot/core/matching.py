@@ -13,12 +13,19 @@ import unicodedata
 from bot.core.model import Question, QuestionKind
 
 _LETTERS = "ABCDEF"
-_SEPARATORS = re.compile(r"[\s\u3000・·･,，、。.．「」『』()（）\[\]【】\"'“”‘’!！?？:：;；/／_-]+")
+_SEPARATORS = re.compile(
+    r"[\s\u3000・·･,，、。「」『』()（）\[\]【】\"'“”‘’!！?？:：;；/／_-]+"
+    # A full stop is punctuation, but a decimal point is part of a number: 1.5 is not 15.
+    r"|(?<!\d)\.|\.(?!\d)"
+)
 _KATAKANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 
 def normalise(text: str) -> str:
-    """Fold width, case and kana script, and drop spacing and punctuation."""
+    """Fold width, case and kana script, and drop spacing and punctuation.
+
+    A point between two digits is kept, so "1.5" and "15" stay different answers.
+    """
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = folded.translate(_KATAKANA)
     return _SEPARATORS.sub("", folded)
@@ -38,7 +45,9 @@ def choice_index(question: Question, response: str) -> int | None:
     count = len(question.choices)
     if len(key) == 1 and key.upper() in _LETTERS[:count]:
         return _LETTERS.index(key.upper())
-    if key.isdigit() and 1 <= int(key) <= count:
+    # isdecimal, not isdigit: int() rejects digits such as '፩' that isdigit accepts, and the
+    # length bound keeps int() away from a pasted 5,000-digit number.
+    if key.isdecimal() and len(key) <= 3 and 1 <= int(key) <= count:
         return int(key) - 1
     for index, choice in enumerate(question.choices):
         if normalise(choice) == key:

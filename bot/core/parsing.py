@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 import zoneinfo
 from datetime import time, timedelta
 from functools import cache
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_JA = ("月", "火", "水", "木", "金", "土", "日")
 
 
@@ -38,8 +40,11 @@ def parse_timezone(text: str) -> str:
     by_fold = {z.casefold(): z for z in _zones()}
     if name.casefold() in by_fold:
         return by_fold[name.casefold()]
-    close = difflib.get_close_matches(name, _zones(), n=1, cutoff=0.6)
-    hint = f" Did you mean {close[0]}?" if close else " Use an IANA name such as Asia/Tokyo."
+    # Compare folded names, so 'tokyo' gets the same suggestion as 'Tokyo'.
+    close = difflib.get_close_matches(name.casefold(), by_fold, n=1, cutoff=0.6)
+    hint = (
+        f" Did you mean {by_fold[close[0]]}?" if close else " Use an IANA name such as Asia/Tokyo."
+    )
     raise InputError(f"'{text}' is not a time zone.{hint}")
 
 
@@ -54,13 +59,19 @@ def parse_duration(text: str) -> timedelta:
         "h": timedelta(hours=1),
         "m": timedelta(minutes=1),
     }
-    return sum((int(n) * unit[u] for n, u in parts), timedelta())
+    try:
+        return sum((int(n) * unit[u] for n, u in parts), timedelta())
+    except (OverflowError, ValueError):
+        # Beyond what timedelta (or int() of a huge digit string) can hold.
+        raise InputError(f"'{text}' is too long a duration: use e.g. 30m, 2h, 1d or 1w") from None
 
 
 def parse_weekday(text: str) -> int:
-    key = text.strip().lower()[:3]
-    if key in WEEKDAYS:
-        return WEEKDAYS.index(key)
-    if text.strip()[:1] in _WEEKDAYS_JA:
-        return _WEEKDAYS_JA.index(text.strip()[:1])
+    """'mon', 'Monday', 'Mondays', 'thurs', 'ＭＯＮ', '月', '月曜日'; not 'monkey' or '日本'."""
+    key = unicodedata.normalize("NFKC", text).strip().casefold().rstrip(".")
+    for index, name in enumerate(_WEEKDAY_NAMES):
+        if (len(key) >= 3 and name.startswith(key)) or key == f"{name}s":
+            return index
+    if key[:1] in _WEEKDAYS_JA and key[1:] in {"", "曜", "曜日"}:
+        return _WEEKDAYS_JA.index(key[:1])
     raise InputError(f"'{text}' is not a day of the week: use mon, tue, … sun")

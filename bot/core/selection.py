@@ -44,20 +44,28 @@ def choose_practice(
     recently_seen: Sequence[str] = (),
     seed: str,
 ) -> Question | None:
-    """A practice question on a topic (or any), avoiding what the member saw most recently."""
+    """A practice question on a topic (or any), avoiding what the member saw most recently.
+
+    `recently_seen` lists question ids oldest first and may repeat one. When every question in
+    the pool was seen, the one whose latest sighting is oldest comes back first.
+    """
     pool = [q for q in questions if topic is None or q.topic == topic]
     if not pool:
         return None
-    order = {question_id: i for i, question_id in enumerate(reversed(recently_seen))}
-    unseen = [q for q in pool if q.id not in order]
+    # Later assignments win, so each id maps to the position of its most recent sighting.
+    last_seen = {question_id: i for i, question_id in enumerate(recently_seen)}
+    unseen = [q for q in pool if q.id not in last_seen]
     if unseen:
         return min(unseen, key=lambda q: _tiebreak(seed, q.id))
-    return max(pool, key=lambda q: order[q.id])
+    return min(pool, key=lambda q: last_seen[q.id])
 
 
 def find_topic(query: str, topics: Sequence[tuple[str, str, Sequence[str]]]) -> str | None:
     """Resolve what a member typed (id, name or alias, any case or width) to a topic id."""
     key = normalise(query)
+    if not key:
+        # Punctuation alone names nothing; it must not match a topic's empty English name.
+        return None
     for topic_id, name, aliases in topics:
         if key in {normalise(topic_id), normalise(name), *(normalise(a) for a in aliases)}:
             return topic_id

@@ -80,6 +80,8 @@ class QuizService:
         # The bank changes only when it is synced, so answering a click reads no question.
         self._questions: dict[str, Question] = {}
         self._topics: dict[str, Topic] | None = None
+        # A missed date stays missed until the next round; say so once per process.
+        self._missed_reported: set[tuple[int, date]] = set()
 
     # -- teams, members, bank -------------------------------------------------------------
 
@@ -274,7 +276,9 @@ class QuizService:
                 now, team.schedule, latest.local_date if latest else None
             )
             for day in decision.missed:
-                notes.append(f"team {team.id}: no daily question for {day}: its window passed")
+                if (team.id, day) not in self._missed_reported:
+                    self._missed_reported.add((team.id, day))
+                    notes.append(f"team {team.id}: no daily question for {day}: its window passed")
             if decision.post_for is not None:
                 await self.post_daily(team, for_date=decision.post_for)
             week = policy.weekly_post_due(now, team.schedule, last_week)

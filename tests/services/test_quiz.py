@@ -107,6 +107,7 @@ async def test_missed_post_is_made_late_within_the_window_and_skipped_after(worl
     notes = await world.quiz.run_due()
     assert any("2026-11-24" in n for n in notes)
     assert any("2026-11-25" in n for n in notes)
+    assert await world.quiz.run_due() == [], "each missed date is reported once"
     assert await world.quiz.current_daily(world.team) is None
     events = (await world.quiz.outbox(world.team)).events
     assert [type(e) for e in events] == [RevealEvent], "no post for a date whose window passed"
