@@ -28,14 +28,9 @@ def at_local(day: date, at: time, timezone: str) -> datetime:
     A time skipped by a daylight-saving jump is moved forward by the size of the gap, and an
     ambiguous time takes its first occurrence, so every local date has exactly one instant.
     """
-    tz = zone(timezone)
-    local = datetime.combine(day, at, tzinfo=tz)
-    instant = local.astimezone(UTC)
-    if instant.astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
-        # Non-existent wall time: the round trip lands elsewhere; take the instant after the gap.
-        before = datetime.combine(day, at, tzinfo=tz).replace(fold=1).astimezone(UTC)
-        instant = max(instant, before)
-    return instant
+    # zoneinfo reads a wall time with fold=0 at the offset in force before a transition: a
+    # skipped time lands after the gap, an ambiguous one at its first occurrence.
+    return datetime.combine(day, at, tzinfo=zone(timezone)).astimezone(UTC)
 
 
 def daily_post_at(day: date, schedule: TeamSchedule) -> datetime:

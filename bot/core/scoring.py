@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.core.model import MemberTally, Streak
 
@@ -52,10 +52,6 @@ def rank(tallies: Iterable[MemberTally]) -> list[Ranked]:
         else:
             ranked.append(Ranked(rank=position, tally=tally))
     return ranked
-
-
-def with_streaks(tallies: Sequence[MemberTally], streaks: dict[int, Streak]) -> list[MemberTally]:
-    return [replace(t, streak=streaks.get(t.member_id, Streak())) for t in tallies]
 
 
 @dataclass(frozen=True, slots=True)

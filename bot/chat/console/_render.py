@@ -9,6 +9,7 @@ from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
 from bot.core.model import Question, QuestionKind, TeamInfo, Topic
+from bot.core.parsing import WEEKDAYS
 from bot.core.weakspots import MIN_ATTEMPTS
 from bot.services.views import (
     AnswerReceipt,
@@ -225,7 +226,7 @@ def weekly(view: WeeklyView, lang: str) -> str:
 
 def settings(team: TeamInfo) -> str:
     s = team.schedule
-    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[s.weekly_day]
+    weekday = WEEKDAYS[s.weekly_day]
     state = "paused" if team.paused else "active"
     return (
         f"time={s.daily_time:%H:%M} timezone={s.timezone} close_after={s.close_after_minutes}m "

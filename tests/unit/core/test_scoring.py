@@ -15,7 +15,6 @@ from bot.core.scoring import (
     most_improved,
     points,
     rank,
-    with_streaks,
 )
 
 
@@ -121,13 +120,6 @@ def test_rank_order_does_not_depend_on_input_order() -> None:
 )
 def test_ranked_accuracy(answered: int, correct: int, accuracy: float) -> None:
     assert Ranked(rank=1, tally=tally(1, answered, correct)).accuracy == accuracy
-
-
-def test_with_streaks_attaches_each_members_streak() -> None:
-    tallies = [tally(1, 1, 1), tally(2, 1, 0)]
-    joined = with_streaks(tallies, {1: Streak(5, 3, 7, 4)})
-    assert [t.streak for t in joined] == [Streak(5, 3, 7, 4), Streak()]
-    assert [(t.member_id, t.points) for t in joined] == [(1, 10), (2, 1)]
 
 
 LAST_WEEK = [tally(1, 4, 1), tally(2, 4, 3), tally(3, 1, 0), tally(4, 4, 2)]
