@@ -145,9 +145,13 @@ def _run(settings: Settings) -> int:
     if settings.discord_token is None:
         print(NO_CHAT_PLATFORM, file=sys.stderr)
         return 2
-    print(
-        "studybot: STUDYBOT_DISCORD_TOKEN is set, but this version has no Discord adapter; "
-        "use `studybot console`.",
-        file=sys.stderr,
-    )
-    return 2
+    from bot.chat.discord import run_discord
+    from bot.content import ContentError
+
+    try:
+        return asyncio.run(run_discord(settings))
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print("studybot: the content bank has problems and none is stored yet", file=sys.stderr)
+        return 1

@@ -109,6 +109,94 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ja": "今日の問題はまだありません (次は {next})。",
         "en": "No question of the day yet (next at {next}).",
     },
+    "answer_button": {"ja": "回答する", "en": "Answer"},
+    "answer_modal_title": {"ja": "回答", "en": "Your answer"},
+    "answer_modal_label": {"ja": "答え", "en": "Answer"},
+    "next_question_button": {"ja": "次の問題", "en": "Another question"},
+    "closes": {"ja": "締め切り {at} ({relative})", "en": "Closes {at} ({relative})"},
+    "round_closed": {"ja": "締め切りました", "en": "Closed"},
+    "recorded_short": {
+        "ja": "「{response}」で受け付けました。正解は締め切り後に発表します。",
+        "en": "Recorded “{response}”. The answer is revealed when the round closes.",
+    },
+    "already_answered_short": {
+        "ja": "回答済みです。最初の回答が有効です。",
+        "en": "You have already answered; your first answer stands.",
+    },
+    "choice_counts": {"ja": "選択の内訳", "en": "Picks"},
+    "admin_only": {
+        "ja": "この操作には「サーバー管理」権限が必要です。",
+        "en": "This needs the Manage Server permission.",
+    },
+    "server_only": {
+        "ja": "このコマンドはサーバー内でのみ使えます。",
+        "en": "This command works only in a server.",
+    },
+    "not_set_up": {
+        "ja": (
+            "まだ設定されていません。"
+            "管理者が /studybot setup で投稿先チャンネルと時刻を決めてください。"
+        ),
+        "en": "Not set up yet: an admin can choose a channel and time with /studybot setup.",
+    },
+    "settings_title": {"ja": "studybot の設定", "en": "studybot settings"},
+    "settings_body": {
+        "ja": (
+            "チャンネル: {channel}\n毎日の問題: {time} ({timezone})\n締め切り: 投稿の {close} 後\n"
+            "週間ランキング: {weekday} {weekly_time}\n言語: {lang_name}\n状態: {state}"
+        ),
+        "en": (
+            "Channel: {channel}\nDaily question: {time} ({timezone})\n"
+            "Closes: {close} after posting\n"
+            "Weekly leaderboard: {weekday} {weekly_time}\n"
+            "Language: {lang_name}\nState: {state}"
+        ),
+    },
+    "state_active": {"ja": "稼働中", "en": "active"},
+    "state_paused": {"ja": "一時停止中", "en": "paused"},
+    "next_post": {"ja": "次の投稿: {at}", "en": "Next post: {at}"},
+    "setup_done": {"ja": "設定を保存しました。", "en": "Settings saved."},
+    "paused_done": {
+        "ja": "毎日の問題と週間ランキングの投稿を一時停止しました。/studybot resume で再開します。",
+        "en": "Daily questions and weekly posts are paused. /studybot resume starts them again.",
+    },
+    "resumed_done": {"ja": "投稿を再開しました。", "en": "Posting resumed."},
+    "posted_now": {"ja": "今日の問題を投稿しました。", "en": "Today's question is posted."},
+    "already_posted": {
+        "ja": "今日の問題は投稿済みです。",
+        "en": "Today's question has already been posted.",
+    },
+    "no_open_round": {"ja": "締め切る問題はありません。", "en": "There is no open round to close."},
+    "revealed_now": {
+        "ja": "締め切りました。答えを発表します。",
+        "en": "Closed: the answer is on its way.",
+    },
+    "internal_error": {
+        "ja": (
+            "⚠ 処理中にエラーが発生しました。記録済みなので、少し待ってからもう一度お試しください。"
+        ),
+        "en": "⚠ Something went wrong on our side; it has been logged. Please try again shortly.",
+    },
+    "forget_confirm": {
+        "ja": (
+            "あなたの回答・成績・連続記録をすべて削除します。元に戻せません。"
+            "よろしければ押してください。"
+        ),
+        "en": "This deletes all your answers, scores and streaks, for good. Press to confirm.",
+    },
+    "forget_confirm_button": {"ja": "データを削除する", "en": "Delete my data"},
+    "bad_input": {"ja": "⚠ {error}", "en": "⚠ {error}"},
+    "shown_daily": {"ja": "今日の問題はこちら。", "en": "Here is today's question."},
+    "forgotten": {
+        "ja": "{name} さんのデータをすべて削除しました。",
+        "en": "Deleted everything stored about {name}.",
+    },
+    "nothing_to_forget": {"ja": "削除するデータはありません。", "en": "Nothing stored to delete."},
+    "caller_rank": {"ja": "{name} さんの順位: {rank} 位", "en": "{name}: #{rank}"},
+    "delivery_failed": {
+        "ja": "投稿できませんでした ({error})。チャンネルの権限を確認してください。",
+        "en": "Could not post ({error}). Check the bot's permissions in the channel.",
+    },
 }
 
 

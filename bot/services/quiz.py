@@ -103,6 +103,11 @@ class QuizService:
         language: str = "ja",
         schedule: TeamSchedule | None = None,
     ) -> TeamInfo:
+        """The team for a server or workspace, created with these defaults on first use."""
+        async with self._uow() as uow:
+            found = await uow.teams.find(platform=platform, external_id=external_id)
+        if found is not None:
+            return found
         async with self._uow(write=True) as uow:
             team = await uow.teams.get_or_create(
                 platform=platform,
@@ -114,6 +119,11 @@ class QuizService:
             )
             await uow.commit()
         return team
+
+    async def teams(self, platform: str) -> list[TeamInfo]:
+        """Every team on a chat platform, paused or not (a paused team still gets reveals)."""
+        async with self._uow() as uow:
+            return await uow.teams.of_platform(platform)
 
     async def configure(
         self,
@@ -302,18 +312,28 @@ class QuizService:
 
     async def next_due(self) -> datetime | None:
         """The next instant at which `run_due` has something to do."""
+        async with self._uow() as uow:
+            teams = await uow.teams.scheduled()
+        moments = [await self.next_post(team) for team in teams]
+        close = await self.next_close()
+        return min([m for m in [close, *moments] if m is not None], default=None)
+
+    async def next_post(self, team: TeamInfo) -> datetime | None:
+        """A team's next daily or weekly post, in its own time zone; None while paused."""
+        if team.paused or team.channel is None:
+            return None
         now = self._clock.now()
         async with self._uow() as uow:
-            moments = [m for m in [await uow.rounds.next_close()] if m is not None]
-            for team in await uow.teams.scheduled():
-                latest = await uow.rounds.latest_daily(team.id)
-                moments.append(
-                    policy.next_daily_post(
-                        now, team.schedule, latest.local_date if latest else None
-                    )
-                )
-                moments.append(policy.next_weekly_post(now, team.schedule))
-        return min(moments, default=None)
+            latest = await uow.rounds.latest_daily(team.id)
+        return min(
+            policy.next_daily_post(now, team.schedule, latest.local_date if latest else None),
+            policy.next_weekly_post(now, team.schedule),
+        )
+
+    async def next_close(self) -> datetime | None:
+        """When the next open round (any team, daily or practice) closes."""
+        async with self._uow() as uow:
+            return await uow.rounds.next_close()
 
     async def outbox(self, team: TeamInfo) -> Outbox:
         """What the team's channel should be sent now: unsent posts, reveals and weekly posts."""

@@ -72,6 +72,20 @@ class TeamRepository(_Repository):
         row = await self._session.get(tables.Team, team_id)
         return None if row is None else _convert.team(row)
 
+    async def find(self, *, platform: str, external_id: str) -> TeamInfo | None:
+        row = await self._session.scalar(
+            select(tables.Team).where(
+                tables.Team.platform == platform, tables.Team.external_id == external_id
+            )
+        )
+        return None if row is None else _convert.team(row)
+
+    async def of_platform(self, platform: str) -> list[TeamInfo]:
+        rows = await self._session.scalars(
+            select(tables.Team).where(tables.Team.platform == platform).order_by(tables.Team.id)
+        )
+        return [_convert.team(row) for row in rows]
+
     async def scheduled(self) -> list[TeamInfo]:
         """Teams with a daily channel and not paused."""
         rows = await self._session.scalars(

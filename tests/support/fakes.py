@@ -103,6 +103,19 @@ class FakeTeams(_Repo):
     async def get(self, team_id: int) -> TeamInfo | None:
         return self.s.teams.get(team_id)
 
+    async def find(self, *, platform: str, external_id: str) -> TeamInfo | None:
+        return next(
+            (
+                t
+                for t in self.s.teams.values()
+                if (t.platform, t.external_id) == (platform, external_id)
+            ),
+            None,
+        )
+
+    async def of_platform(self, platform: str) -> list[TeamInfo]:
+        return [t for _, t in sorted(self.s.teams.items()) if t.platform == platform]
+
     async def scheduled(self) -> list[TeamInfo]:
         return [t for _, t in sorted(self.s.teams.items()) if t.channel and not t.paused]
 

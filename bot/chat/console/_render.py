@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.chat.formatting import answer_text, letters, topic_name, trend
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
-from bot.core.model import Question, QuestionKind, TeamInfo, Topic
+from bot.core.model import Question, QuestionKind, TeamInfo
 from bot.core.parsing import WEEKDAYS
 from bot.core.weakspots import MIN_ATTEMPTS
 from bot.services.views import (
@@ -29,14 +30,6 @@ def local(moment: datetime, team: TeamInfo, fmt: str = "%m/%d %H:%M") -> str:
     return moment.astimezone(ZoneInfo(team.schedule.timezone)).strftime(fmt)
 
 
-def topic_name(topic: Topic, lang: str) -> str:
-    return topic.name_en if lang == "en" and topic.name_en else topic.name
-
-
-def _letters(count: int) -> str:
-    return "/".join(letter(i) for i in range(count))
-
-
 def card(view: QuestionCard, team: TeamInfo, lang: str) -> str:
     q = view.question
     if view.round.local_date is not None:
@@ -49,19 +42,13 @@ def card(view: QuestionCard, team: TeamInfo, lang: str) -> str:
         hint = say(
             lang,
             "answer_with_letter",
-            letters=_letters(len(q.choices)),
+            letters=letters(len(q.choices)),
             closes=local(view.round.closes_at, team),
         )
     else:
         hint = say(lang, "answer_with_text", closes=local(view.round.closes_at, team))
     lines += ["", hint, RULE]
     return "\n".join(lines)
-
-
-def _answer_text(q: Question) -> str:
-    if q.kind is QuestionKind.CHOICE:
-        return f"{letter(q.correct_index)}) {q.answer}"
-    return q.display_answer
 
 
 def _source(q: Question, notes_url: str | None) -> str:
@@ -78,7 +65,7 @@ def receipt(view: AnswerReceipt, name: str, lang: str, notes_url: str | None = N
         verdict = (
             say(lang, "practice_right")
             if view.correct
-            else say(lang, "practice_wrong", answer=_answer_text(q))
+            else say(lang, "practice_wrong", answer=answer_text(q))
         )
         return "\n".join(
             [
@@ -92,7 +79,7 @@ def receipt(view: AnswerReceipt, name: str, lang: str, notes_url: str | None = N
     if view.status is AnswerStatus.CLOSED:
         return say(lang, "closed")
     if view.status is AnswerStatus.INVALID and q is not None:
-        return say(lang, "invalid_choice", response=view.response, letters=_letters(len(q.choices)))
+        return say(lang, "invalid_choice", response=view.response, letters=letters(len(q.choices)))
     return say(lang, "no_round")
 
 
@@ -104,7 +91,7 @@ def reveal(view: Reveal, lang: str, notes_url: str | None = None) -> str:
         f"{say(lang, 'reveal_title', date=day)} · {topic_name(card_.topic, lang)}",
         f"Q. {card_.question.prompt}",
         "",
-        f"{say(lang, 'correct_answer')}: {_answer_text(card_.question)}",
+        f"{say(lang, 'correct_answer')}: {answer_text(card_.question)}",
         f"{say(lang, 'explanation')}: {card_.question.explanation}",
         f"{say(lang, 'source')}: {_source(card_.question, notes_url)}",
         "",
@@ -147,13 +134,6 @@ def leaderboard(view: LeaderboardView, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _trend(trend: float | None) -> str:
-    if trend is None:
-        return ""
-    arrow = "↗" if trend > 0.05 else "↘" if trend < -0.05 else "→"
-    return f" {arrow} {trend:+.0%}"
-
-
 def weak_spots(view: WeakSpotsView, lang: str) -> str:
     title = (
         say(lang, "weak_title_member", name=view.member.name)
@@ -173,7 +153,7 @@ def weak_spots(view: WeakSpotsView, lang: str) -> str:
                 correct=s.correct,
                 attempts=s.attempts,
                 accuracy=s.accuracy,
-                trend=_trend(s.trend),
+                trend=trend(s.trend),
             )
         )
     lines.append(say(lang, "weak_suggest", topic=view.spots[0].topic.id))

@@ -1,0 +1,202 @@
+"""Buttons and the answer modal. Their custom ids carry everything a click needs (the round,
+the choice), so they keep working after a restart: nothing lives in memory between clicks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol, cast
+
+import discord
+
+from bot.chat.discord._locale import user_language
+from bot.chat.messages import say
+from bot.core.matching import letter
+
+MODAL_PREFIX = "sb:m:"
+MODAL_ID = re.compile(r"sb:m:(?P<round>\d+)")
+ANSWER_INPUT = "answer"
+ANSWER_MAX_LENGTH = 200
+
+
+class Handlers(Protocol):
+    """What a click asks the bot to do; the bot implements it."""
+
+    async def on_answer(
+        self, interaction: discord.Interaction[Any], round_id: int, response: str
+    ) -> None: ...
+
+    async def on_practice(
+        self, interaction: discord.Interaction[Any], topic: str | None
+    ) -> None: ...
+
+    async def on_forget(self, interaction: discord.Interaction[Any]) -> None: ...
+
+
+def _handlers(interaction: discord.Interaction[Any]) -> Handlers:
+    return cast(Handlers, interaction.client)
+
+
+class ChoiceButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"sb:c:(?P<round>\d+):(?P<choice>\d+)",
+):
+    def __init__(self, round_id: int, index: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=letter(index),
+                style=discord.ButtonStyle.primary,
+                custom_id=f"sb:c:{round_id}:{index}",
+            )
+        )
+        self.round_id = round_id
+        self.index = index
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> ChoiceButton:
+        return cls(int(match["round"]), int(match["choice"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await _handlers(interaction).on_answer(interaction, self.round_id, letter(self.index))
+
+
+class TextAnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"sb:t:(?P<round>\d+)",
+):
+    """Opens the answer modal of a free-text question."""
+
+    def __init__(self, round_id: int, *, label: str = "✍") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji="✍️",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"sb:t:{round_id}",
+            )
+        )
+        self.round_id = round_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> TextAnswerButton:
+        return cls(int(match["round"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        lang = user_language(interaction, None)
+        modal = AnswerModal(self.round_id, lang)
+        await interaction.response.send_modal(modal)
+        # The submit is handled from its custom id (see `modal_round`), not by this object,
+        # so an answer typed across a restart still counts.
+        modal.stop()
+
+
+class AnotherQuestionButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"sb:n:(?P<topic>[\w-]*)",
+):
+    """Under a practice result: another practice question on the same topic."""
+
+    def __init__(self, topic: str | None, *, label: str = "▶") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"sb:n:{topic or ''}",
+            )
+        )
+        self.topic = topic or None
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> AnotherQuestionButton:
+        return cls(match["topic"] or None)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await _handlers(interaction).on_practice(interaction, self.topic)
+
+
+class AnswerModal(discord.ui.Modal):
+    def __init__(self, round_id: int, lang: str) -> None:
+        super().__init__(
+            title=say(lang, "answer_modal_title"), custom_id=f"{MODAL_PREFIX}{round_id}"
+        )
+        self.add_item(
+            discord.ui.TextInput(
+                label=say(lang, "answer_modal_label"),
+                custom_id=ANSWER_INPUT,
+                max_length=ANSWER_MAX_LENGTH,
+            )
+        )
+
+
+def modal_round(interaction: discord.Interaction[Any]) -> tuple[int, str] | None:
+    """(round id, typed answer) when an interaction is the submit of an answer modal."""
+    if interaction.type is not discord.InteractionType.modal_submit or interaction.data is None:
+        return None
+    match = MODAL_ID.fullmatch(str(interaction.data.get("custom_id", "")))
+    if match is None:
+        return None
+    value = _input_value(interaction.data.get("components", []))
+    return int(match["round"]), value or ""
+
+
+def _input_value(nodes: Any) -> str | None:
+    """The text input's value, wherever the modal's layout nests it (rows or labels)."""
+    for node in nodes if isinstance(nodes, list) else [nodes]:
+        if not isinstance(node, dict):
+            continue
+        if node.get("custom_id") == ANSWER_INPUT and "value" in node:
+            return str(node["value"])
+        for key in ("components", "component"):
+            if key in node:
+                found = _input_value(node[key])
+                if found is not None:
+                    return found
+    return None
+
+
+class ForgetButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"sb:f:(?P<user>\d+)",
+):
+    """Confirms /forget-me. Only the member who asked can press it."""
+
+    def __init__(self, user_id: int, *, label: str = "🗑") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label, style=discord.ButtonStyle.danger, custom_id=f"sb:f:{user_id}"
+            )
+        )
+        self.user_id = user_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> ForgetButton:
+        return cls(int(match["user"]))
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        return interaction.user.id == self.user_id
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await _handlers(interaction).on_forget(interaction)
