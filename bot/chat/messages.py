@@ -184,6 +184,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         ),
         "en": "This deletes all your answers, scores and streaks, for good. Press to confirm.",
     },
+    "not_yours": {
+        "ja": "このボタンは押した本人のためのものです。",
+        "en": "This button belongs to someone else.",
+    },
     "forget_confirm_button": {"ja": "データを削除する", "en": "Delete my data"},
     "bad_input": {"ja": "⚠ {error}", "en": "⚠ {error}"},
     "shown_daily": {"ja": "今日の問題はこちら。", "en": "Here is today's question."},

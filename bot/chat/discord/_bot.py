@@ -41,6 +41,7 @@ class StudyBot(discord.Client):
         defaults: Defaults = Defaults(),
         notes_url: str | None = None,
         sync_commands: bool = True,
+        guild_ready_timeout: float = 2.0,
     ) -> None:
         super().__init__(
             # Slash commands, buttons and modals need no privileged intent; guilds gives
@@ -49,6 +50,7 @@ class StudyBot(discord.Client):
             # Nothing the bot sends can ping @everyone, a role or a member.
             allowed_mentions=discord.AllowedMentions.none(),
             chunk_guilds_at_startup=False,
+            guild_ready_timeout=guild_ready_timeout,
         )
         self.quiz = quiz
         self.clock = clock
@@ -75,7 +77,7 @@ class StudyBot(discord.Client):
         self.courier.start()
 
     async def close(self) -> None:
-        self.courier.stop()
+        await self.courier.stop()
         await super().close()
 
     # -- who is asking --------------------------------------------------------------------
@@ -165,14 +167,16 @@ class StudyBot(discord.Client):
     def card_reply(self, card: QuestionCard, lang: str) -> Reply:
         return Reply(embed=render.question(card, lang), view=render.question_view(card, lang))
 
-    async def on_forget(self, interaction: discord.Interaction[Any]) -> None:
-        await respond(interaction, self._forget(interaction))
+    async def on_forget(self, interaction: discord.Interaction[Any], user_id: int) -> None:
+        await respond(interaction, self._forget(interaction, user_id))
 
-    async def _forget(self, interaction: discord.Interaction[Any]) -> Reply:
+    async def _forget(self, interaction: discord.Interaction[Any], user_id: int) -> Reply:
         team = await self.team_of(interaction)
         lang = user_language(interaction, team)
         if team is None:
             return Reply(content=say(lang, "server_only"))
+        if interaction.user.id != user_id:
+            return Reply(content=say(lang, "not_yours"))
         done = await self.quiz.forget_member(team, external_id=str(interaction.user.id))
         name = interaction.user.display_name
         return Reply(

@@ -29,7 +29,7 @@ class Handlers(Protocol):
         self, interaction: discord.Interaction[Any], topic: str | None
     ) -> None: ...
 
-    async def on_forget(self, interaction: discord.Interaction[Any]) -> None: ...
+    async def on_forget(self, interaction: discord.Interaction[Any], user_id: int) -> None: ...
 
 
 def _handlers(interaction: discord.Interaction[Any]) -> Handlers:
@@ -195,8 +195,5 @@ class ForgetButton(
     ) -> ForgetButton:
         return cls(int(match["user"]))
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        return interaction.user.id == self.user_id
-
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        await _handlers(interaction).on_forget(interaction)
+        await _handlers(interaction).on_forget(interaction, self.user_id)

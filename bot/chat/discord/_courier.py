@@ -10,6 +10,7 @@ nothing twice. What cannot be sent now is retried with backoff.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,6 +32,8 @@ PLATFORM = "discord"
 CLOSE_JOB = "close"
 RETRY_FIRST = timedelta(seconds=15)
 RETRY_MAX = timedelta(minutes=15)
+RECOVER = timedelta(seconds=60)
+STOP_GRACE = 5.0
 LIVE_COUNT_DELAY = 2.0
 """Seconds to gather clicks before the live count on a post is edited (edits are rate limited)."""
 
@@ -66,6 +69,7 @@ class Courier:
         self._failures: dict[int, int] = {}
         self._live: dict[int, asyncio.Task[None]] = {}
         self._dirty: set[int] = set()
+        self._stopping = False
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -74,11 +78,24 @@ class Courier:
         self.scheduler.start()
         self.scheduler.add_job(self.run, id="startup", misfire_grace_time=None)
 
-    def stop(self) -> None:
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
-        for task in self._live.values():
-            task.cancel()
+    async def stop(self) -> None:
+        """Stop scheduling. A run or delivery under way gets a few seconds to finish first:
+        cutting one off in the middle of a transaction would only make it redo the work."""
+        self._stopping = True
+        acquired = False
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(STOP_GRACE):
+                acquired = await self._lock.acquire()
+        try:
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=False)
+            live = list(self._live.values())
+            for task in live:
+                task.cancel()
+            await asyncio.gather(*live, return_exceptions=True)
+        finally:
+            if acquired:
+                self._lock.release()
 
     # -- scheduling -----------------------------------------------------------------------
 
@@ -98,6 +115,11 @@ class Courier:
 
     async def refresh(self) -> None:
         """Rebuild the jobs from the database: after every run and every settings change."""
+        async with self._lock:
+            if not self._stopping:
+                await self._refresh()
+
+    async def _refresh(self) -> None:
         wanted: set[str] = set()
         for team in await self._quiz.teams(PLATFORM):
             moment = await self._quiz.next_post(team)
@@ -118,18 +140,30 @@ class Courier:
         return {job.id: job.next_run_time for job in self.scheduler.get_jobs()}
 
     async def run(self) -> None:
-        """Do what is due, deliver every team's outbox, and schedule the next run."""
-        async with self._lock:
-            await self._quiz.run_due()
-            for team in await self._quiz.teams(PLATFORM):
-                await self._deliver(team)
-        await self.refresh()
+        """Do what is due, deliver every team's outbox, and schedule the next run.
+
+        If anything fails (the database is briefly unreachable, say), the whole run is
+        tried again shortly: a scheduler that stopped scheduling would post nothing ever again.
+        """
+        try:
+            async with self._lock:
+                if self._stopping:
+                    return
+                await self._quiz.run_due()
+                for team in await self._quiz.teams(PLATFORM):
+                    await self._deliver(team)
+                await self._refresh()
+        except Exception:
+            log.exception("scheduled run failed; trying again in %ss", RECOVER.seconds)
+            self._schedule("recover", self._clock.now() + RECOVER)
 
     async def deliver(self, team: TeamInfo) -> None:
         """Send one team's outbox now (after an admin command made something due)."""
         async with self._lock:
+            if self._stopping:
+                return
             await self._deliver(team)
-        await self.refresh()
+            await self._refresh()
 
     # -- delivery -------------------------------------------------------------------------
 
@@ -209,7 +243,11 @@ class Courier:
             return None
         post = channel.get_partial_message(parsed[1])
         try:
-            await post.edit(embed=render.question(event.reveal.card, team.language), view=None)
+            await post.edit(
+                embed=render.question(event.reveal.card, team.language),
+                view=None,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
         except (discord.NotFound, discord.Forbidden):
             return None
         return post
@@ -227,10 +265,12 @@ class Courier:
             await asyncio.sleep(LIVE_COUNT_DELAY)
             self._dirty.discard(round_id)
             await self._update_count(team, round_id)
-        del self._live[round_id]
+        self._live.pop(round_id, None)
 
     async def _update_count(self, team: TeamInfo, round_id: int) -> None:
         async with self._lock:
+            if self._stopping:
+                return
             card = await self._quiz.current_daily(team)
             if card is None or card.round.id != round_id:
                 return  # closed meanwhile: the reveal has taken over the post
@@ -239,7 +279,10 @@ class Courier:
                 return
             post = self._channel(str(parsed[0]), team).get_partial_message(parsed[1])
             try:
-                await post.edit(embed=render.question(card, team.language))
+                await post.edit(
+                    embed=render.question(card, team.language),
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
             except SEND_ERRORS as error:
                 log.info("round %s: live count not updated (%s)", round_id, error)
 

@@ -22,12 +22,14 @@ def create_bot(
     api_base: str | None = None,
     gateway: str | None = None,
     sync_commands: bool = True,
+    guild_ready_timeout: float = 2.0,
 ) -> StudyBot:
     """The discord.py client for an app, not yet connected: `await bot.start(token)` runs it.
 
     `api_base` (e.g. `http://127.0.0.1:8080/api/v10`) and `gateway` (`ws://…/gateway`) point
     it at another Discord, such as the fake server in the tests. discord.py keeps both
-    process-wide, so they apply to every client in the process.
+    process-wide, so they apply to every client in the process. `guild_ready_timeout` is how
+    long discord.py waits for the servers to arrive after connecting.
     """
     if api_base is not None:
         discord.http.Route.BASE = api_base
@@ -40,6 +42,7 @@ def create_bot(
         defaults=Defaults(language=settings.language, timezone=settings.timezone),
         notes_url=settings.notes_url,
         sync_commands=sync_commands,
+        guild_ready_timeout=guild_ready_timeout,
     )
 
 
