@@ -405,6 +405,38 @@ async def test_a_close_missed_while_down_is_done_at_start(
     assert len(server.posts()) == 2
 
 
+async def test_a_burst_of_clicks_is_answered_and_counted_in_few_edits(
+    bot: Bot, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(courier_module, "LIVE_COUNT_DELAY", 1.0)
+    crowd = [server.fake.add_member(server.guild, f"member-{i}") for i in range(20)]
+    post = await post_daily(bot, server)
+    edits_before = server.posts()[0].edits
+    replies = await asyncio.gather(
+        *(answer(bot, server, post, user, correct=i % 2 == 0) for i, user in enumerate(crowd))
+    )
+    assert all("受け付けました" in reply.text for reply in replies)
+    card = await bot.daily(server)
+    assert await bot.app.quiz.answer_count(card.round.id) == 20
+    await bot.live_counts()
+    live = server.posts()[0]
+    assert "回答 20 件" in live.text
+    # the clicks are gathered for a second before the count is edited: a couple of edits,
+    # not one per click (Discord rate-limits edits)
+    assert 1 <= live.edits - edits_before <= 2
+
+
+async def test_a_dropped_gateway_loses_no_answer(bot: Bot, server: Server) -> None:
+    post = await post_daily(bot, server)
+    await answer(bot, server, post, server.alice, correct=True)
+    await server.fake.drop_connection()
+    await server.fake.wait_ready(within=10)
+    await answer(bot, server, post, server.bob, correct=True)
+    await server.slash(server.admin, "studybot", "reveal-now")
+    await server.fake.wait_until(lambda: len(server.posts()) == 2)
+    assert "2/2" in server.posts()[1].text
+
+
 # -- member commands ---------------------------------------------------------------------
 
 

@@ -369,6 +369,7 @@ class FakeDiscord:
                 await self._identify(ws)
             elif op == 6:
                 await self._dispatch("RESUMED", {}, ws)
+                self._ready.set()
         if self._ws is ws:
             self._ws = None
             self._ready.clear()

@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.chat.formatting import answer_text, letters, topic_name, trend
+from bot.chat.formatting import (
+    answer_text,
+    letters,
+    ranked_row,
+    stats_body,
+    topic_name,
+    weak_row,
+)
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
 from bot.core.model import Question, QuestionKind, TeamInfo
 from bot.core.parsing import WEEKDAYS
+from bot.core.scoring import Ranked
 from bot.core.weakspots import MIN_ATTEMPTS
 from bot.services.views import (
     AnswerReceipt,
@@ -110,20 +118,8 @@ def reveal(view: Reveal, lang: str, notes_url: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _rows(entries: tuple, lang: str) -> list[str]:  # type: ignore[type-arg]
-    return [
-        say(
-            lang,
-            "leaderboard_row",
-            rank=r.rank,
-            name=r.tally.name,
-            points=r.tally.points,
-            correct=r.tally.correct,
-            answered=r.tally.answered,
-            streak=r.tally.streak.answered,
-        )
-        for r in entries
-    ]
+def _rows(entries: tuple[Ranked, ...], lang: str) -> list[str]:
+    return [ranked_row(r, lang) for r in entries]
 
 
 def leaderboard(view: LeaderboardView, lang: str) -> str:
@@ -143,40 +139,13 @@ def weak_spots(view: WeakSpotsView, lang: str) -> str:
     if not view.spots:
         return f"{title}\n{say(lang, 'weak_none', min=MIN_ATTEMPTS)}"
     lines = [title]
-    for item in view.spots:
-        s = item.spot
-        lines.append(
-            say(
-                lang,
-                "weak_row",
-                topic=topic_name(item.topic, lang),
-                correct=s.correct,
-                attempts=s.attempts,
-                accuracy=s.accuracy,
-                trend=trend(s.trend),
-            )
-        )
+    lines += [weak_row(item, lang) for item in view.spots]
     lines.append(say(lang, "weak_suggest", topic=view.spots[0].topic.id))
     return "\n".join(lines)
 
 
 def stats(view: StatsView, lang: str) -> str:
-    rank = say(lang, "stats_rank", rank=view.rank) if view.rank else ""
-    body = say(
-        lang,
-        "stats_body",
-        daily_correct=view.daily_correct,
-        daily_answered=view.daily_answered,
-        points=view.points,
-        rank=rank,
-        practice_correct=view.practice_correct,
-        practice_answered=view.practice_answered,
-        streak=view.streak.answered,
-        best=view.streak.best_answered,
-        streak_c=view.streak.correct,
-        best_c=view.streak.best_correct,
-    )
-    return f"{say(lang, 'stats_title', name=view.member.name)}\n{body}"
+    return f"{say(lang, 'stats_title', name=view.member.name)}\n{stats_body(view, lang)}"
 
 
 def weekly(view: WeeklyView, lang: str) -> str:

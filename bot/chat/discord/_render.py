@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import discord
 
 from bot.chat.discord import _components as components
-from bot.chat.formatting import answer_text, letters, topic_name, trend
+from bot.chat.formatting import answer_text, letters, ranked_row, stats_body, topic_name, weak_row
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
@@ -165,17 +165,7 @@ def _bars(counts: tuple[int, ...], correct: int) -> str:
 def _rows(entries: tuple[Ranked, ...], lang: str) -> str:
     medals = {1: "🥇", 2: "🥈", 3: "🥉"}
     return "\n".join(
-        medals.get(r.rank, "")
-        + say(
-            lang,
-            "leaderboard_row",
-            rank=r.rank,
-            name=discord.utils.escape_markdown(r.tally.name),
-            points=r.tally.points,
-            correct=r.tally.correct,
-            answered=r.tally.answered,
-            streak=r.tally.streak.answered,
-        )
+        medals.get(r.rank, "") + ranked_row(r, lang, discord.utils.escape_markdown(r.tally.name))
         for r in entries
     )
 
@@ -201,18 +191,7 @@ def weak_spots(view: WeakSpotsView, lang: str) -> discord.Embed:
     if not view.spots:
         embed.description = say(lang, "weak_none", min=MIN_ATTEMPTS)
         return embed
-    embed.description = "\n".join(
-        say(
-            lang,
-            "weak_row",
-            topic=topic_name(item.topic, lang),
-            correct=item.spot.correct,
-            attempts=item.spot.attempts,
-            accuracy=item.spot.accuracy,
-            trend=trend(item.spot.trend),
-        )
-        for item in view.spots
-    )
+    embed.description = "\n".join(weak_row(item, lang) for item in view.spots)
     embed.add_field(
         name="\u200b",
         value=say(lang, "weak_suggest", topic=f"topic:{view.spots[0].topic.id}"),
@@ -222,23 +201,10 @@ def weak_spots(view: WeakSpotsView, lang: str) -> discord.Embed:
 
 
 def stats(view: StatsView, lang: str) -> discord.Embed:
-    rank = say(lang, "stats_rank", rank=view.rank) if view.rank else ""
-    body = say(
-        lang,
-        "stats_body",
-        daily_correct=view.daily_correct,
-        daily_answered=view.daily_answered,
-        points=view.points,
-        rank=rank,
-        practice_correct=view.practice_correct,
-        practice_answered=view.practice_answered,
-        streak=view.streak.answered,
-        best=view.streak.best_answered,
-        streak_c=view.streak.correct,
-        best_c=view.streak.best_correct,
-    )
     return discord.Embed(
-        title=say(lang, "stats_title", name=view.member.name), description=body, colour=BLUE
+        title=say(lang, "stats_title", name=view.member.name),
+        description=stats_body(view, lang),
+        colour=BLUE,
     )
 
 
