@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,9 +19,10 @@ from pathlib import Path
 import discord
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
+from pydantic import SecretStr
 
 from bot.bootstrap import App, open_app
-from bot.chat.discord import StudyBot, create_bot
+from bot.chat.discord import StudyBot, create_bot, run_discord
 from bot.chat.discord import _courier as courier_module
 from bot.config import Settings
 from bot.content import load_bank
@@ -590,6 +593,32 @@ async def test_an_outage_on_posting_is_retried_later(bot: Bot, server: Server) -
     await server.fake.wait_until(lambda: len(server.posts()) == 1)
     await asyncio.sleep(0.1)
     assert len(server.posts()) == 1
+
+
+# -- running it as `studybot run` does ---------------------------------------------------
+
+
+async def test_run_serves_until_sigterm(
+    settings: Settings, fake: FakeDiscord, server: Server
+) -> None:
+    token = SecretStr(TOKEN)
+    runner = asyncio.create_task(run_discord(settings.model_copy(update={"discord_token": token})))
+    await fake.wait_ready()
+    reply = await server.slash(server.alice, "stats")
+    assert "Alice" in reply.text
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(runner, 10) == 0
+
+
+async def test_run_with_a_rejected_token_says_so(
+    settings: Settings, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.fail("GET", r"^/users/@me$", status=401)
+    token = SecretStr(TOKEN)
+    status = await run_discord(settings.model_copy(update={"discord_token": token}))
+    assert status == 2
+    assert "STUDYBOT_DISCORD_TOKEN" in caplog.text
+    assert TOKEN not in caplog.text
 
 
 # -- safety -----------------------------------------------------------------------------

@@ -52,7 +52,8 @@ async def run_discord(settings: Settings) -> int:
     async with open_app(settings) as app:
         bot = create_bot(app)
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        stops = (signal.SIGINT, signal.SIGTERM)
+        for signum in stops:
             loop.add_signal_handler(signum, lambda: asyncio.ensure_future(bot.close()))
         try:
             await bot.start(settings.discord_token.get_secret_value())
@@ -60,6 +61,9 @@ async def run_discord(settings: Settings) -> int:
             log.error("Discord rejected the token: check STUDYBOT_DISCORD_TOKEN")
             return 2
         finally:
+            for signum in stops:
+                loop.remove_signal_handler(signum)
             if not bot.is_closed():
                 await bot.close()
+    log.info("stopped")
     return 0
