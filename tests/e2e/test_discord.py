@@ -621,6 +621,24 @@ async def test_run_with_a_rejected_token_says_so(
     assert TOKEN not in caplog.text
 
 
+async def test_a_post_whose_reply_was_lost_is_not_posted_again(bot: Bot, server: Server) -> None:
+    # Discord creates the message but every reply is lost, until discord.py gives up; the
+    # bot's own retry sends it again with the same nonce, and Discord hands back the first.
+    server.fake.fail("POST", MESSAGES, status=429, times=5, retry_after=0.01, after_effect=True)
+    await set_up(server)
+    bot.clock.set(NINE)
+    team = await bot.team(server)
+    await bot.fire(f"team-{team.id}")
+    assert len(server.posts()) == 1
+    card = await bot.daily(server)
+    assert card.round.message_ref is None, "not marked posted: no reply said so"
+    bot.clock.advance(timedelta(seconds=15))
+    await bot.fire(f"retry-{team.id}")
+    card = await bot.daily(server)
+    assert card.round.message_ref == f"{server.channel}/{server.posts()[0].id}"
+    assert len(server.posts()) == 1
+
+
 # -- safety -----------------------------------------------------------------------------
 
 
