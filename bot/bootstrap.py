@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Settings
 from bot.content import ContentError, check_bank
 from bot.services.clock import Clock, SystemClock
+from bot.services.content import ContentService
 from bot.services.quiz import QuizService
 from bot.storage import migrate
 from bot.storage.database import create_engine
@@ -27,10 +28,13 @@ class App:
     settings: Settings
     engine: AsyncEngine
     quiz: QuizService
+    content: ContentService
     clock: Clock
 
 
-async def load_content(quiz: QuizService, directory: Path) -> None:
+async def load_content(
+    quiz: QuizService, directory: Path, content: ContentService | None = None
+) -> None:
     """Sync the bank into the database, or keep the stored one if the files have problems.
 
     A bank with any problem loads nothing: the bot goes on with the questions it already has,
@@ -45,6 +49,8 @@ async def load_content(quiz: QuizService, directory: Path) -> None:
         log.warning("content has %d problem(s); keeping the bank already stored", len(problems))
         return
     added, changed, retired = await quiz.sync_bank(bank)
+    if content is not None:
+        content.use_topics(bank.topics)  # the importer's taxonomy, typo lists included
     log.info(
         "content: %d questions in %d topics (%d new, %d changed, %d retired)",
         len(bank.questions),
@@ -63,9 +69,11 @@ async def open_app(settings: Settings, *, clock: Clock | None = None) -> AsyncIt
     try:
         await migrate.upgrade(engine)
         writer = AnswerWriter(engine)
-        quiz = QuizService(uow=UnitOfWorkFactory(engine), writer=writer, clock=clock)
-        await load_content(quiz, settings.content_dir)
+        uow = UnitOfWorkFactory(engine)
+        quiz = QuizService(uow=uow, writer=writer, clock=clock)
+        content = ContentService(uow=uow, clock=clock)
+        await load_content(quiz, settings.content_dir, content)
         async with writer:
-            yield App(settings=settings, engine=engine, quiz=quiz, clock=clock)
+            yield App(settings=settings, engine=engine, quiz=quiz, content=content, clock=clock)
     finally:
         await engine.dispose()

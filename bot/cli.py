@@ -59,6 +59,31 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="validate the bank; every problem is printed as file:line: message"
     )
     check.add_argument("directory", nargs="?", type=Path, help="default: the configured bank")
+
+    team = argparse.ArgumentParser(add_help=False)
+    team.add_argument(
+        "--team",
+        default="console:console",
+        metavar="PLATFORM:ID",
+        help="whose candidates: e.g. discord:<server id> (default: the console's team)",
+    )
+    notes = content_commands.add_parser(
+        "import",
+        parents=[team],
+        help="propose questions from markdown notes (files or folders) as candidates",
+    )
+    notes.add_argument("notes", nargs="+", type=Path, metavar="NOTES")
+    notes.add_argument("--dry-run", action="store_true", help="report only; store nothing")
+    notes.add_argument("--show", type=int, default=0, metavar="N", help="print the N surest")
+    content_commands.add_parser(
+        "review", parents=[team], help="approve, fix or reject imported candidates"
+    )
+    auto = content_commands.add_parser(
+        "auto-accept",
+        parents=[team],
+        help="candidates this confident join the bank unreviewed (off: review all)",
+    )
+    auto.add_argument("confidence", help="a number from 0 to 1 such as 0.8, or off")
     return parser
 
 
@@ -77,8 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    if args.command == "content":
+    if args.command == "content" and args.content_command == "check":
         return _content_check(args.directory or settings.content_dir)
+    if args.command == "content" and args.content_command == "import" and args.dry_run:
+        return _import_dry_run(settings, args)
+    if args.command == "content":
+        return asyncio.run(_content(settings, args))
     if args.command == "db":
         return asyncio.run(_db(settings, args))
     if args.command == "console":
@@ -97,6 +126,76 @@ def _content_check(directory: Path) -> int:
         return 1
     print(f"{directory}: {len(bank.questions)} questions in {len(bank.topics)} topics, all valid")
     return 0
+
+
+def _import_dry_run(settings: Settings, args: argparse.Namespace) -> int:
+    """The importer's report without a database: what it would propose."""
+    from bot.chat.console import print_import
+    from bot.content import ContentError, load_bank
+    from bot.content.notes import propose, read_notes
+    from bot.services.content import ImportSummary
+
+    try:
+        bank = load_bank(settings.content_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    notes, problems = read_notes(args.notes)
+    report = propose(notes, bank.topics, problems)
+    print_import(ImportSummary(report, added=0, auto_accepted=0), sys.stdout, show=args.show)
+    return 0 if report.files else 1
+
+
+async def _content(settings: Settings, args: argparse.Namespace) -> int:
+    """import, review and auto-accept: these keep candidates in the database."""
+    from bot.bootstrap import open_app
+    from bot.chat.console import print_import, review
+    from bot.content.notes import read_notes
+    from bot.services.content import ReviewError
+
+    platform, _, external_id = args.team.partition(":")
+    if not platform or not external_id:
+        print("studybot: --team takes PLATFORM:ID, e.g. discord:123456789", file=sys.stderr)
+        return 2
+    async with open_app(settings) as app:
+        team = await app.quiz.team(platform=platform, external_id=external_id)
+        if args.content_command == "import":
+            notes, problems = read_notes(args.notes)
+            summary = await app.content.import_notes(team, notes, problems)
+            print_import(summary, sys.stdout, show=args.show)
+            return 0 if summary.report.files else 1
+        if args.content_command == "auto-accept":
+            value = None if args.confidence.strip().lower() == "off" else args.confidence
+            try:
+                threshold = None if value is None else float(value)
+                team = await app.content.set_auto_accept(team, threshold)
+            except (ValueError, ReviewError) as error:
+                message = error if isinstance(error, ReviewError) else "give a number or off"
+                print(f"studybot: {message}", file=sys.stderr)
+                return 2
+            bar = (
+                "off (every candidate is reviewed)"
+                if team.auto_accept is None
+                else team.auto_accept
+            )
+            print(f"auto-accept: {bar}")
+            return 0
+        await review(app.content, team, _read_line, sys.stdout, by="terminal")
+    return 0
+
+
+def _read_line(prompt: str) -> str | None:
+    if sys.stdin.isatty():
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    print(prompt + line.rstrip("\n"))
+    return line.rstrip("\n")
 
 
 async def _db(settings: Settings, args: argparse.Namespace) -> int:

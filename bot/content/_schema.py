@@ -21,7 +21,7 @@ from ._yaml import INT_TAG, describe, is_null, items, line_of, pairs, scalar_tex
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ID_RULE = "lowercase letters, digits and hyphens, starting with a letter or digit"
 
-_TOPIC_KEYS = ("id", "name", "name_en", "aliases")
+_TOPIC_KEYS = ("id", "name", "name_en", "aliases", "typos")
 _TOPIC_REQUIRED = ("id", "name")
 _QUESTION_KEYS = (
     "id",
@@ -129,11 +129,18 @@ class BankReader:
         name = self._text(found.get("name"))
         name_en = self._text(found.get("name_en"), allow_empty=True, default="")
         aliases = self._texts(found.get("aliases"), default=[])
+        typos = self._texts(found.get("typos"), default=[])
         if len(self._problems) > before:
             return None
-        if topic_id is None or name is None or name_en is None or aliases is None:
+        if topic_id is None or name is None or name_en is None or aliases is None or typos is None:
             return None  # never reached: a None above always comes with a problem
-        return Topic(id=topic_id, name=name, name_en=name_en, aliases=_values(aliases))
+        return Topic(
+            id=topic_id,
+            name=name,
+            name_en=name_en,
+            aliases=_values(aliases),
+            typos=_values(typos),
+        )
 
     def _question(self, node: MappingNode) -> Question | None:
         before = len(self._problems)

@@ -23,6 +23,8 @@ class Topic:
     name: str
     name_en: str = ""
     aliases: tuple[str, ...] = ()
+    typos: tuple[str, ...] = ()
+    """Misspellings seen in notes; each is corrected to the closest spelling above."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,8 @@ class TeamInfo:
     language: str
     schedule: TeamSchedule
     paused: bool = False
+    auto_accept: float | None = None
+    """Imported candidates this confident join the bank without review; None: all reviewed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +168,33 @@ class AnswerInfo:
     correct: bool
     answered_at: datetime
     elapsed_ms: int
+
+
+class CandidateStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCandidate:
+    """A question proposed from a team's notes, as stored for review."""
+
+    id: int
+    question: Question
+    line: int
+    confidence: float
+    style: str
+    reasons: tuple[str, ...]
+    status: CandidateStatus
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedQuestion:
+    """A question members reported, with how many open reports and what they said."""
+
+    question: Question
+    reports: int
+    reasons: tuple[str, ...]
+    held: bool
+    """Out of the team's rotation until an admin keeps or removes it."""

@@ -185,7 +185,7 @@ class QuizService:
         now = self._clock.now()
         day = for_date or policy.local_date(now, team.schedule.timezone)
         async with self._uow(write=True) as uow:
-            questions = await uow.questions.active()
+            questions = await uow.questions.active(team.id)
             question = choose_daily(
                 questions,
                 last_asked=await uow.rounds.daily_history(team.id),
@@ -438,12 +438,12 @@ class QuizService:
             if topic:
                 topics = await uow.questions.topics()
                 topic_id = find_topic(
-                    topic, [(t.id, t.name, (t.name_en, *t.aliases)) for t in topics]
+                    topic, [(t.id, t.name, (t.name_en, *t.aliases, *t.typos)) for t in topics]
                 )
                 if topic_id is None:
                     raise UnknownTopicError(topic, topics)
             question = choose_practice(
-                await uow.questions.active(),
+                await uow.questions.active(team.id),
                 topic=topic_id,
                 recently_seen=await uow.rounds.recent_practice(
                     member.id, limit=RECENT_PRACTICE_AVOIDED

@@ -6,12 +6,14 @@ import hashlib
 import json
 
 from bot.core.model import (
+    CandidateStatus,
     MemberInfo,
     Question,
     QuestionKind,
     RoundInfo,
     RoundKind,
     SourceRef,
+    StoredCandidate,
     Streak,
     TeamInfo,
     TeamSchedule,
@@ -29,6 +31,7 @@ def team(row: tables.Team) -> TeamInfo:
         channel=row.channel,
         language=row.language,
         paused=row.paused,
+        auto_accept=row.auto_accept,
         schedule=TeamSchedule(
             timezone=row.timezone,
             daily_time=row.daily_time,
@@ -71,6 +74,28 @@ def question(row: tables.Question) -> Question:
         accepted=tuple(row.accepted),
         exams=tuple(row.exams),
         difficulty=row.difficulty,
+    )
+
+
+def candidate(row: tables.Candidate) -> StoredCandidate:
+    return StoredCandidate(
+        id=row.id,
+        question=Question(
+            id=row.question_id,
+            topic=row.topic_id,
+            kind=QuestionKind(row.kind),
+            prompt=row.prompt,
+            explanation=row.explanation,
+            source=SourceRef(note=row.source_note, heading=row.source_heading),
+            choices=tuple(row.choices),
+            answer=row.answer,
+            accepted=tuple(row.accepted),
+        ),
+        line=row.source_line,
+        confidence=row.confidence,
+        style=row.style,
+        reasons=tuple(row.reasons),
+        status=CandidateStatus(row.status),
     )
 
 

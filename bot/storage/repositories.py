@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.model import (
     AnswerInfo,
     Bank,
+    CandidateStatus,
     MemberInfo,
     MemberTally,
     Question,
     RoundInfo,
     RoundKind,
+    StoredCandidate,
     Streak,
     TeamInfo,
     TeamSchedule,
@@ -124,6 +126,11 @@ class TeamRepository(_Repository):
                 update(tables.Team).where(tables.Team.id == team_id).values(values)
             )
 
+    async def set_auto_accept(self, team_id: int, threshold: float | None) -> None:
+        await self._session.execute(
+            update(tables.Team).where(tables.Team.id == team_id).values(auto_accept=threshold)
+        )
+
 
 class MemberRepository(_Repository):
     async def get_or_create(
@@ -209,7 +216,12 @@ class QuestionRepository(_Repository):
             update(tables.Topic).where(tables.Topic.id.not_in(topic_ids)).values(active=False)
         )
 
-        rows = await self._session.execute(select(tables.Question.id, tables.Question.content_hash))
+        # Only the shared bank: a team's imported questions are not in the files.
+        rows = await self._session.execute(
+            select(tables.Question.id, tables.Question.content_hash).where(
+                tables.Question.team_id.is_(None)
+            )
+        )
         existing: dict[str, str] = dict(rows.all())
         added = changed = 0
         for q in bank.questions:
@@ -245,13 +257,27 @@ class QuestionRepository(_Repository):
         await self._session.flush()
         return added, changed, retired
 
-    async def active(self) -> list[Question]:
-        rows = await self._session.scalars(
-            select(tables.Question)
-            .where(tables.Question.active.is_(True))
-            .order_by(tables.Question.id)
-        )
+    async def active(self, team_id: int | None = None) -> list[Question]:
+        """Questions to ask: the shared bank and, for a team, its own imported questions,
+        less those its members flagged out of the rotation."""
+        query = select(tables.Question).where(tables.Question.active.is_(True))
+        if team_id is None:
+            query = query.where(tables.Question.team_id.is_(None))
+        else:
+            query = query.where(
+                (tables.Question.team_id.is_(None)) | (tables.Question.team_id == team_id),
+                tables.Question.id.not_in(held_questions(team_id)),
+            )
+        rows = await self._session.scalars(query.order_by(tables.Question.id))
         return [_convert.question(row) for row in rows]
+
+    async def add_for_team(self, team_id: int, question: Question, *, now: datetime) -> bool:
+        """Store a team's own question; False if that id is already stored."""
+        values = _convert.question_values(question)
+        values.update(team_id=team_id, active=True, updated_at=now)
+        statement = insert(self._dialect, tables.Question).values(values)
+        result = await self._session.execute(statement.on_conflict_do_nothing())
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def get(self, question_id: str) -> Question | None:
         row = await self._session.get(tables.Question, question_id)
@@ -262,6 +288,172 @@ class QuestionRepository(_Repository):
             select(tables.Topic).where(tables.Topic.active.is_(True)).order_by(tables.Topic.id)
         )
         return [_convert.topic(row) for row in rows]
+
+
+FLAGS_TO_HOLD = 2
+"""Open reports from this many members take a question out of a team's rotation."""
+
+
+def held_questions(team_id: int) -> Select[str]:
+    """Ids of the questions a team's reports keep out of its rotation."""
+    flag = tables.Flag
+    return (
+        select(flag.question_id)
+        .where(flag.team_id == team_id, (flag.outcome.is_(None)) | (flag.outcome == "removed"))
+        .group_by(flag.question_id)
+        .having(
+            (func.count().filter(flag.outcome.is_(None)) >= FLAGS_TO_HOLD)
+            | (func.count().filter(flag.outcome == "removed") > 0)
+        )
+    )
+
+
+class CandidateRepository(_Repository):
+    async def add(
+        self, team_id: int, candidates: list[StoredCandidate], *, now: datetime
+    ) -> list[int]:
+        """Store new candidates; ones already stored (same question id) are skipped.
+
+        Returns the ids of those added.
+        """
+        added: list[int] = []
+        for candidate in candidates:
+            q = candidate.question
+            statement = (
+                insert(self._dialect, tables.Candidate)
+                .values(
+                    team_id=team_id,
+                    question_id=q.id,
+                    topic_id=q.topic,
+                    kind=q.kind.value,
+                    prompt=q.prompt,
+                    choices=list(q.choices),
+                    answer=q.answer,
+                    accepted=list(q.accepted),
+                    explanation=q.explanation,
+                    source_note=q.source.note,
+                    source_heading=q.source.heading,
+                    source_line=candidate.line,
+                    confidence=candidate.confidence,
+                    style=candidate.style,
+                    reasons=list(candidate.reasons),
+                    status=CandidateStatus.PENDING.value,
+                    created_at=now,
+                )
+                .on_conflict_do_nothing()
+                .returning(tables.Candidate.id)
+            )
+            new_id = await self._session.scalar(statement)
+            if new_id is not None:
+                added.append(new_id)
+        return added
+
+    async def get(self, team_id: int, candidate_id: int) -> StoredCandidate | None:
+        row = await self._session.get(tables.Candidate, candidate_id)
+        return None if row is None or row.team_id != team_id else _convert.candidate(row)
+
+    async def pending(self, team_id: int, *, limit: int) -> list[StoredCandidate]:
+        """The pending candidates, most confident first."""
+        rows = await self._session.scalars(
+            select(tables.Candidate)
+            .where(
+                tables.Candidate.team_id == team_id,
+                tables.Candidate.status == CandidateStatus.PENDING.value,
+            )
+            .order_by(tables.Candidate.confidence.desc(), tables.Candidate.id)
+            .limit(limit)
+        )
+        return [_convert.candidate(row) for row in rows]
+
+    async def counts(self, team_id: int) -> dict[CandidateStatus, int]:
+        rows = await self._session.execute(
+            select(tables.Candidate.status, func.count())
+            .where(tables.Candidate.team_id == team_id)
+            .group_by(tables.Candidate.status)
+        )
+        found = {CandidateStatus(status): count for status, count in rows.all()}
+        return {status: found.get(status, 0) for status in CandidateStatus}
+
+    async def decide(
+        self, candidate_id: int, status: CandidateStatus, *, by: str, now: datetime
+    ) -> bool:
+        """Approve or reject a pending candidate; False if it was already decided."""
+        result = await self._session.execute(
+            update(tables.Candidate)
+            .where(
+                tables.Candidate.id == candidate_id,
+                tables.Candidate.status == CandidateStatus.PENDING.value,
+            )
+            .values(status=status.value, decided_at=now, decided_by=by)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def edit(self, candidate_id: int, question: Question) -> None:
+        await self._session.execute(
+            update(tables.Candidate)
+            .where(tables.Candidate.id == candidate_id)
+            .values(
+                prompt=question.prompt,
+                choices=list(question.choices),
+                answer=question.answer,
+                accepted=list(question.accepted),
+                explanation=question.explanation,
+            )
+        )
+
+
+class FlagRepository(_Repository):
+    async def add(
+        self, team_id: int, question_id: str, member_id: int, *, reason: str, now: datetime
+    ) -> bool:
+        """Record a member's report; False if they already reported this question."""
+        statement = (
+            insert(self._dialect, tables.Flag)
+            .values(
+                team_id=team_id,
+                question_id=question_id,
+                member_id=member_id,
+                reason=reason,
+                created_at=now,
+            )
+            .on_conflict_do_nothing()
+        )
+        result = await self._session.execute(statement)
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def is_held(self, team_id: int, question_id: str) -> bool:
+        found = await self._session.scalar(
+            held_questions(team_id).where(tables.Flag.question_id == question_id)
+        )
+        return found is not None
+
+    async def open_reports(self, team_id: int) -> list[tuple[str, int, list[str]]]:
+        """(question id, open reports, reasons) for every question with an open report."""
+        rows = await self._session.execute(
+            select(tables.Flag.question_id, tables.Flag.reason)
+            .where(tables.Flag.team_id == team_id, tables.Flag.outcome.is_(None))
+            .order_by(tables.Flag.question_id, tables.Flag.id)
+        )
+        found: dict[str, list[str]] = {}
+        for question_id, reason in rows.all():
+            found.setdefault(question_id, []).append(reason)
+        return sorted(
+            ((qid, len(reasons), [r for r in reasons if r]) for qid, reasons in found.items()),
+            key=lambda item: (-item[1], item[0]),
+        )
+
+    async def resolve(self, team_id: int, question_id: str, *, outcome: str, now: datetime) -> int:
+        """Close the open reports on a question as kept or removed; how many were open."""
+        result = await self._session.execute(
+            update(tables.Flag)
+            .where(
+                tables.Flag.team_id == team_id,
+                tables.Flag.question_id == question_id,
+                tables.Flag.outcome.is_(None),
+            )
+            .values(outcome=outcome, resolved_at=now)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 class RoundRepository(_Repository):

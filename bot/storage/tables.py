@@ -11,6 +11,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -81,6 +82,8 @@ class Team(Base):
     weekly_day: Mapped[int] = mapped_column(Integer)
     weekly_time: Mapped[time] = mapped_column(Time)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    auto_accept: Mapped[float | None] = mapped_column(Float)
+    """Imported candidates at or above this confidence join the bank unreviewed; None: never."""
     created_at: Mapped[datetime]
 
 
@@ -110,11 +113,18 @@ class Topic(Base):
 
 
 class Question(Base):
-    """A question from the bank. Rows are never deleted: answers keep pointing at them."""
+    """A question from the bank. Rows are never deleted: answers keep pointing at them.
+
+    `team_id` is NULL for the shared bank (content/) and set for a team's own imported
+    questions, which only that team is asked.
+    """
 
     __tablename__ = "question"
 
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team.id", ondelete="CASCADE"), index=True
+    )
     topic_id: Mapped[str] = mapped_column(ForeignKey("topic.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)
@@ -221,3 +231,56 @@ class WeeklyPost(Base):
     created_at: Mapped[datetime]
     posted_at: Mapped[datetime | None]
     message_ref: Mapped[str | None] = mapped_column(String(64))
+
+
+class Candidate(Base):
+    """A question proposed from a team's notes, waiting for a person (or the auto-accept bar)."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (
+        UniqueConstraint("team_id", "question_id"),
+        CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status_known"),
+        Index("ix_candidate_team_status", "team_id", "status", "confidence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(128))
+    """The id the question takes when approved; stable, so importing twice adds nothing."""
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topic.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    prompt: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    accepted: Mapped[list[str]] = mapped_column(JSON, default=list)
+    explanation: Mapped[str] = mapped_column(Text)
+    source_note: Mapped[str] = mapped_column(String(300))
+    source_heading: Mapped[str] = mapped_column(Text, default="")
+    source_line: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+    style: Mapped[str] = mapped_column(String(16))
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class Flag(Base):
+    """A member's report of a problem with a question. Open flags have no outcome yet."""
+
+    __tablename__ = "flag"
+    __table_args__ = (
+        UniqueConstraint("team_id", "question_id", "member_id"),
+        CheckConstraint("outcome IN ('kept', 'removed')", name="outcome_known"),
+        Index("ix_flag_team_question", "team_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    resolved_at: Mapped[datetime | None]

@@ -9,6 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.storage.database import IMMEDIATE
 from bot.storage.repositories import (
+    CandidateRepository,
+    FlagRepository,
     MemberRepository,
     QuestionRepository,
     RoundRepository,
@@ -25,6 +27,8 @@ class UnitOfWork:
     questions: QuestionRepository
     rounds: RoundRepository
     stats: StatsRepository
+    candidates: CandidateRepository
+    flags: FlagRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -37,6 +41,8 @@ class UnitOfWork:
         self.questions = QuestionRepository(session)
         self.rounds = RoundRepository(session)
         self.stats = StatsRepository(session)
+        self.candidates = CandidateRepository(session)
+        self.flags = FlagRepository(session)
         return self
 
     async def __aexit__(

@@ -187,7 +187,8 @@ class FakeQuestions(_Repo):
                 self.s.questions[qid] = (q, False, digest)
         return added, changed, retired
 
-    async def active(self) -> list[Question]:
+    async def active(self, team_id: int | None = None) -> list[Question]:
+        # The fakes hold only the shared bank: no team's imports and no reports.
         return [q for _, (q, active, _) in sorted(self.s.questions.items()) if active]
 
     async def get(self, question_id: str) -> Question | None:

@@ -6,11 +6,12 @@ import sys
 from typing import TextIO
 
 from bot.chat.console._console import Console, prompt_lines, stdin_lines
+from bot.chat.console._review import print_import, review
 from bot.core.model import TeamSchedule
 from bot.services.clock import ManualClock
 from bot.services.quiz import QuizService
 
-__all__ = ["Console", "run_console"]
+__all__ = ["Console", "print_import", "review", "run_console"]
 
 
 async def run_console(

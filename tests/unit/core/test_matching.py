@@ -1,4 +1,5 @@
-"""Answer matching: fold width, case, kana and spacing, then compare exactly."""
+"""Answer matching: normalise width, case, kana, long vowels, spacing, units and the Amazon/AWS
+prefix, then compare exactly, forgiving only a typo in a long answer."""
 
 from __future__ import annotations
 
@@ -42,14 +43,14 @@ CHOICE = choice_question("SQS", "SNS", "Kinesis", "EventBridge", answer="SNS")
         ("SQS", "sqs"),
         ("ＳＱＳ", "sqs"),  # full width
         ("S Q S", "sqs"),
-        ("　Amazon　ＳＱＳ ", "amazonsqs"),  # ideographic spaces
-        ("エスキューエス", "えすきゅーえす"),  # katakana to hiragana, the long vowel kept
-        ("ｴｽｷｭｰｴｽ", "えすきゅーえす"),  # half-width katakana
+        ("　Amazon　ＳＱＳ ", "sqs"),  # ideographic spaces; the Amazon prefix dropped
+        ("エスキューエス", "えすきゆえす"),  # katakana to hiragana, small kana full size, no ー
+        ("ｴｽｷｭｰｴｽ", "えすきゆえす"),  # half-width katakana
         ("ヴ", "ゔ"),
         ("ガ", "が"),
         ("ｶﾞ", "が"),  # half-width with a separate voicing mark
         ("２５６ＫＢ", "256kb"),
-        ("インターネット・ゲートウェイ", "いんたーねっとげーとうぇい"),
+        ("インターネット・ゲートウェイ", "いんたねつとげとうえい"),
         ("X-Forwarded-For", "xforwardedfor"),
         ("「署名付きURL」。", "署名付きurl"),
         ("/16", "16"),
@@ -97,7 +98,7 @@ def test_normalise(text: str, expected: str) -> None:
         ("15", "1.5", False),
         ("1.5", "1.5", True),
         ("air", "chair", False),  # no substring matches
-        ("Amazon SQS", "SQS", False),
+        ("Amazon SQS", "SQS", True),  # the Amazon prefix is dropped (was False)
         ("256MB", "256KB", False),
         ("エスキュース", "エスキューエス", False),
         # Nothing typed, or only punctuation, is never right.
@@ -115,6 +116,215 @@ def test_any_accepted_answer_counts() -> None:
     assert all(is_correct(question, r) for r in ["３００秒", "300 Seconds", "300S"])
     assert not is_correct(question, "300")
     assert not is_correct(question, "3000s")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Long-vowel marks, and the dashes typed for them, are dropped after kana.
+        pytest.param("サーバー", "さば", id="long-vowel"),
+        pytest.param("サーバ", "さば", id="no-long-vowel"),
+        pytest.param("サーバｰ", "さば", id="half-width-long-vowel"),
+        pytest.param("サーバ—", "さば", id="em-dash"),
+        pytest.param("サーバ‐", "さば", id="hyphen"),
+        pytest.param("サーバ−", "さば", id="minus-sign"),
+        pytest.param("サーバ-", "さば", id="ascii-hyphen"),
+        pytest.param("X−Forwarded—For", "xforwardedfor", id="dashes-between-latin"),
+        # Small kana are folded to full size; voicing is kept.
+        pytest.param("ファイル", "ふあいる", id="small-kana"),
+        pytest.param("キャッシュ", "きやつしゆ", id="small-kana-ya-tsu-yu"),
+        pytest.param("ヴァ", "ゔあ", id="voicing-kept"),
+        pytest.param("3ヶ月", "3か月", id="small-ke-read-ka"),
+        pytest.param("3ヵ月", "3か月", id="small-ka"),
+        # Middle dots of every width.
+        pytest.param("ファイル･ゲートウェイ", "ふあいるげとうえい", id="half-width-middle-dot"),
+        pytest.param("ファイル·ゲートウェイ", "ふあいるげとうえい", id="latin-middle-dot"),
+        # A unit after a number is spelled one way.
+        pytest.param("256 KB", "256kb", id="kb-spaced"),
+        pytest.param("256キロバイト", "256kb", id="kb-japanese"),
+        pytest.param("256 kilobytes", "256kb", id="kb-english"),
+        pytest.param("４０９６バイト", "4096b", id="bytes-japanese"),
+        pytest.param("15 分", "15min", id="minutes-japanese"),
+        pytest.param("15分間", "15min", id="minutes-duration"),
+        pytest.param("15 minutes", "15min", id="minutes-english"),
+        pytest.param("300 sec", "300s", id="seconds"),
+        pytest.param("200ミリ秒", "200ms", id="milliseconds"),
+        pytest.param("24 hours", "24h", id="hours"),
+        pytest.param("90日間", "90d", id="days"),
+        pytest.param("25パーセント", "25%", id="percent-japanese"),
+        pytest.param("１．５ hours", "1.5h", id="decimal-with-unit"),
+        pytest.param("1分30秒", "1min30s", id="two-units"),
+        pytest.param("1KiB", "1kib", id="kib-is-not-kb"),
+        pytest.param("256kbps", "256kbps", id="unit-inside-a-word"),
+        pytest.param("EC2 hosts", "ec2hosts", id="no-unit-without-a-boundary"),
+        pytest.param("Route 53 secrets", "route53secrets", id="word-after-a-number"),
+        # A leading Amazon or AWS word is dropped, when something follows it.
+        pytest.param("Amazon S3", "s3", id="amazon-prefix"),
+        pytest.param("AWS Lambda", "lambda", id="aws-prefix"),
+        pytest.param("ＡＷＳ　Ｌａｍｂｄａ", "lambda", id="full-width-aws-prefix"),
+        pytest.param("「Amazon S3」", "s3", id="quoted-prefix"),
+        pytest.param("Amazon マシンイメージ", "ましんいめじ", id="prefix-before-japanese"),
+        pytest.param("AWS", "aws", id="lone-aws"),
+        pytest.param("Amazon", "amazon", id="lone-amazon"),
+        pytest.param("AmazonS3", "amazons3", id="prefix-must-be-a-word"),
+        pytest.param("S3 on AWS", "s3onaws", id="only-a-leading-prefix"),
+    ],
+)
+def test_normalise_variants(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+# (response, accepted answers): real variants from the study group's domain.
+SHOULD_MATCH = [
+    # Long vowels, dropped or typed as dashes.
+    pytest.param("サーバレス", ("サーバーレス",), id="long-vowel-missing"),
+    pytest.param("サーバーレス", ("サーバレス",), id="long-vowel-extra"),
+    pytest.param("サーバ−レス", ("サーバーレス",), id="long-vowel-as-minus"),
+    pytest.param("プロデューサ", ("プロデューサー",), id="producer-no-long-vowel"),
+    pytest.param("パーティションキ", ("パーティションキー",), id="partition-key-short"),
+    # Small kana, width, spacing, script and middle dots.
+    pytest.param("ファイル ゲートウェイ", ("ファイルゲートウェイ",), id="file-gateway-spaced"),
+    pytest.param("ﾌｧｲﾙｹﾞｰﾄｳｪｲ", ("ファイルゲートウェイ",), id="file-gateway-half-width"),
+    pytest.param("フアイルゲートウエイ", ("ファイルゲートウェイ",), id="small-kana-typed-full"),
+    pytest.param("ふぁいるげーとうぇい", ("ファイルゲートウェイ",), id="file-gateway-hiragana"),
+    pytest.param("ファイル・ゲートウェイ", ("ファイルゲートウェイ",), id="middle-dot"),
+    pytest.param("きねしす", ("キネシス",), id="hiragana-for-katakana"),
+    pytest.param("キヤツシユ", ("キャッシュ",), id="cache-small-kana"),
+    # Units.
+    pytest.param("256KB", ("256KB",), id="256kb"),
+    pytest.param("256 KB", ("256KB",), id="256kb-spaced"),
+    pytest.param("２５６ＫＢ", ("256KB",), id="256kb-full-width"),
+    pytest.param("256kb", ("256KB",), id="256kb-lower"),
+    pytest.param("256キロバイト", ("256KB",), id="256kb-japanese"),
+    pytest.param("15分", ("15分",), id="15min"),
+    pytest.param("15 分", ("15分",), id="15min-spaced"),
+    pytest.param("15min", ("15分",), id="15min-english"),
+    pytest.param("15 minutes", ("15分",), id="15min-long-english"),
+    pytest.param("３００秒", ("300 seconds",), id="300s-japanese"),
+    pytest.param("300sec", ("300秒",), id="300s-sec"),
+    pytest.param("24 hours", ("24時間",), id="24h"),
+    pytest.param("4日間", ("4 days",), id="4-days"),
+    pytest.param("２５％", ("25パーセント",), id="25-percent"),
+    pytest.param("4096 bytes", ("4096バイト",), id="4096-bytes"),
+    # What the accepted list allows.
+    pytest.param("300", ("300秒", "300"), id="bare-number-listed"),
+    pytest.param("/16", ("/16", "16"), id="cidr-slash"),
+    pytest.param("16", ("/16", "16"), id="cidr-bare"),
+    pytest.param("／16", ("/16",), id="cidr-full-width-slash"),
+    pytest.param("5つ", ("5個", "5", "5つ"), id="counter-listed"),
+    # The Amazon/AWS prefix.
+    pytest.param("s3", ("Amazon S3",), id="s3-for-amazon-s3"),
+    pytest.param("Amazon S3", ("S3",), id="amazon-s3-for-s3"),
+    pytest.param("Amazon Aurora", ("Aurora",), id="amazon-aurora"),
+    pytest.param("aws lambda", ("Lambda",), id="aws-lambda"),
+    pytest.param("Amazon ECR", ("ECR",), id="amazon-ecr"),
+    pytest.param("Amazon マシンイメージ", ("マシンイメージ",), id="amazon-japanese"),
+    # Typos in long answers.
+    pytest.param("Elastic Beanstak", ("Elastic Beanstalk",), id="beanstalk-typo"),
+    pytest.param("CloudFormaton", ("CloudFormation",), id="cloudformation-missing-letter"),
+    pytest.param("CloudFromation", ("CloudFormation",), id="cloudformation-transposed"),
+    pytest.param("DynamoDB Acelerator", ("DynamoDB Accelerator",), id="dax-typo"),
+    pytest.param("Amazon DynamoDB Acelerator", ("DynamoDB Accelerator",), id="dax-prefix-typo"),
+    pytest.param("Visibility Timout", ("Visibility Timeout",), id="visibility-timeout-typo"),
+    pytest.param("Read Replicas", ("Read Replica",), id="plural"),
+    pytest.param("S3 Glacier Deep Archve", ("S3 Glacier Deep Archive",), id="typo-with-digits"),
+    pytest.param("セキュリテグループ", ("セキュリティグループ",), id="kana-typo"),
+    pytest.param("Kinesis Data Firehouse", ("Kinesis Data Firehose",), id="firehose-typo"),
+]
+
+MUST_NOT_MATCH = [
+    # Acronyms and short answers are exact.
+    pytest.param("SNS", ("SQS",), id="sqs-sns"),
+    pytest.param("EBS", ("EFS",), id="ebs-efs"),
+    pytest.param("ALB", ("NLB",), id="alb-nlb"),
+    pytest.param("Kinesus", ("Kinesis",), id="short-typo"),
+    pytest.param("Memcahced", ("Memcached",), id="substitution-in-nine-letters"),
+    pytest.param("エスキュース", ("エスキューエス",), id="short-kana"),
+    # Numbers and units are exact.
+    pytest.param("300", ("3000",), id="300-3000"),
+    pytest.param("3000", ("300",), id="3000-300"),
+    pytest.param("1.5", ("15",), id="1.5-15"),
+    pytest.param("4MB", ("4KB",), id="4mb-4kb"),
+    pytest.param("4KiB", ("4KB",), id="kib-kb"),
+    pytest.param("15h", ("15分",), id="hours-minutes"),
+    pytest.param("5分", ("300秒",), id="units-not-converted"),
+    pytest.param("300", ("300秒", "300 seconds"), id="bare-number-not-listed"),
+    pytest.param("300秒", ("300",), id="unit-not-listed"),
+    pytest.param("/28", ("/16", "16"), id="cidr-other"),
+    pytest.param("16.0", ("/16", "16"), id="cidr-decimal"),
+    # Typo tolerance never changes a number, a unit, an acronym or a kanji.
+    pytest.param("TLS 1.3 handshake", ("TLS 1.2 handshake",), id="version-digit"),
+    pytest.param("gp3 volume type", ("gp2 volume type",), id="volume-type-digit"),
+    pytest.param("256KB payload limit", ("256MB payload limit",), id="unit-in-long-answer"),
+    pytest.param("SQS FIFO queue", ("SNS FIFO queue",), id="acronym-in-long-answer"),
+    pytest.param("EBS snapshots", ("EFS snapshots",), id="ebs-efs-in-long-answer"),
+    pytest.param("送信先IPアドレス", ("送信元IPアドレス",), id="kanji-source-destination"),
+    pytest.param("非同期レプリケーション", ("同期レプリケーション",), id="kanji-async"),
+    # Nor a different answer that happens to be close.
+    pytest.param("Kinesis Data Firehose", ("Kinesis Data Streams",), id="firehose-streams"),
+    pytest.param("Kinesis Data Streams", ("Kinesis Data Firehose",), id="streams-firehose"),
+    pytest.param("Encryption disabled", ("Encryption enabled",), id="enabled-disabled"),
+    pytest.param("Asynchronous replication", ("Synchronous replication",), id="async-sync"),
+    pytest.param("Local Secondary Index", ("Global Secondary Index",), id="lsi-gsi"),
+    pytest.param("S3 Standard-IA", ("S3 Standard",), id="standard-ia-word"),
+    pytest.param("S3 StandardIA", ("S3 Standard",), id="standard-ia-suffix"),
+    pytest.param("CloudWatch", ("CloudWatch Logs",), id="cloudwatch-logs"),
+    pytest.param("ボリュームゲートウェイ", ("ファイルゲートウェイ",), id="volume-file-gateway"),
+    pytest.param("ヴァックアップ", ("バックアップ",), id="v-is-not-b"),
+    # The prefix alone is not an answer.
+    pytest.param("AWS", ("AWS Lambda",), id="aws-alone"),
+    pytest.param("Amazon", ("Amazon S3",), id="amazon-alone"),
+]
+
+
+@pytest.mark.parametrize(("response", "accepted"), SHOULD_MATCH)
+def test_variants_that_match(response: str, accepted: tuple[str, ...]) -> None:
+    assert is_correct(text_question(*accepted), response)
+
+
+@pytest.mark.parametrize(("response", "accepted"), MUST_NOT_MATCH)
+def test_variants_that_do_not_match(response: str, accepted: tuple[str, ...]) -> None:
+    assert not is_correct(text_question(*accepted), response)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Elastic Beanstalk worker",
+        "ファイルゲートウェイ",
+        "Provisioned IOPS volume",
+        "可視性タイムアウト",
+    ],
+)
+def test_a_typo_never_changes_a_number(stem: str) -> None:
+    numbers = ["1", "2", "12", "21", "1.5", "15", "100", "1000", "16KB", "16MB"]
+    for accepted in numbers:
+        question = text_question(f"{stem} {accepted}")
+        for given in numbers:
+            assert is_correct(question, f"{stem} {given}") is (given == accepted), (given, accepted)
+
+
+JAPANESE_CHOICE = choice_question(
+    "ファイルゲートウェイ",
+    "ボリュームゲートウェイ",
+    "テープゲートウェイ",
+    answer="ファイルゲートウェイ",
+)
+
+
+@pytest.mark.parametrize(
+    ("response", "index"),
+    [
+        pytest.param("ﾌｧｲﾙｹﾞｰﾄｳｪｲ", 0, id="half-width"),
+        pytest.param("ボリュームゲートウエイ", 1, id="small-kana"),
+        pytest.param("テープ・ゲートウェイ", 2, id="middle-dot"),
+        pytest.param("てぷげとうえい", 2, id="hiragana-no-long-vowels"),
+        pytest.param("ファイルゲートウェ", None, id="choices-are-exact"),
+        pytest.param("Ｃ", 2, id="letter"),
+    ],
+)
+def test_japanese_choices(response: str, index: int | None) -> None:
+    assert choice_index(JAPANESE_CHOICE, response) == index
 
 
 @pytest.mark.parametrize(
@@ -142,6 +352,8 @@ def test_any_accepted_answer_counts() -> None:
         ("ＳＮＳ", 1),
         (" Kinesis ", 2),
         ("event bridge", 3),
+        ("Amazon SNS", 1),  # the Amazon prefix is dropped for choices too
+        ("amazon kinesis", 2),
         # Out of range, unknown or empty: no choice.
         ("e", None),
         ("E", None),

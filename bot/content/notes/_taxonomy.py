@@ -1,0 +1,95 @@
+"""Which topic a piece of a note is about, and the service-name typos notes are full of.
+
+Topics come from topics.yaml: a topic matches a text when its name, English name, an alias or a
+known typo occurs in it. English names match on word boundaries, so the alias `DR` does not
+match inside "Address". Typos listed for a topic are corrected to the closest correct spelling
+the topic knows (`Memchached` -> `Memcached`), so a question never teaches a misspelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.matching import normalise
+from bot.core.model import Topic
+
+
+def _fold(text: str) -> str:
+    """NFKC and case only: spaces and punctuation stay, for word-boundary matching."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    folded = re.escape(_fold(name)).replace(r"\ ", r"\s*")
+    # Latin names need word boundaries ("DR" is not in "address"); kana and kanji have none.
+    before = r"(?<![a-z0-9])" if re.match(r"[a-z0-9]", _fold(name)) else ""
+    after = r"(?![a-z0-9])" if re.search(r"[a-z0-9]$", _fold(name)) else ""
+    return re.compile(before + folded + after)
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    topic: str
+    text: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    wrong: str
+    right: str
+
+    def __str__(self) -> str:
+        return f"{self.wrong} → {self.right}"
+
+
+class Taxonomy:
+    def __init__(self, topics: Iterable[Topic]) -> None:
+        self.topics = {topic.id: topic for topic in topics}
+        names: list[_Name] = []
+        self._typos: list[tuple[re.Pattern[str], str, str]] = []
+        for topic in self.topics.values():
+            spellings = [topic.name, topic.name_en, *topic.aliases]
+            for text in (topic.id, *spellings, *topic.typos):
+                if normalise(text):
+                    names.append(_Name(topic.id, text, _pattern(text)))
+            for typo in topic.typos:
+                right = process.extractOne(
+                    typo, [s for s in spellings if s], scorer=fuzz.ratio, processor=_fold
+                )
+                if right is not None:
+                    self._typos.append((_pattern(typo), typo, right[0]))
+        # Longest names first: "Kinesis Data Firehose" before "Kinesis", "S3 Glacier" before "S3".
+        self._names = sorted(names, key=lambda n: -len(normalise(n.text)))
+
+    def correct(self, text: str) -> tuple[str, tuple[Correction, ...]]:
+        """The text with known typos replaced by their right spelling, and what was replaced."""
+        made: list[Correction] = []
+        for pattern, wrong, right in self._typos:
+            folded = _fold(text)
+            match = pattern.search(folded)
+            if match is None or len(folded) != len(text):
+                continue
+            text = text[: match.start()] + right + text[match.end() :]
+            made.append(Correction(wrong, right))
+        return text, tuple(made)
+
+    def topic_in(self, text: str) -> str | None:
+        """The topic whose longest name occurs in `text`, if any."""
+        folded = _fold(text)
+        for name in self._names:
+            if name.pattern.search(folded):
+                return name.topic
+        return None
+
+    def decide(self, chain: Sequence[str]) -> str | None:
+        """The topic of the first text in `chain` (most specific first) that names one."""
+        for text in chain:
+            if text and (topic := self.topic_in(text)) is not None:
+                return topic
+        return None
