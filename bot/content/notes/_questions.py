@@ -143,7 +143,7 @@ def _term_problem(term: str) -> str | None:
         return "code, not prose (a lowercase identifier)"
     if term.endswith(("。", "、")) or "、" in term or _VERBISH_END.search(term):
         return "the term is a sentence"
-    if _CODE.search(term):
+    if _CODE.search(term) or term.startswith("#"):
         return "code, not prose"
     if len(normalise(term)) < 2:
         return "the term is too short to ask about"
@@ -414,8 +414,9 @@ class Generator:
             reasons.append("long Japanese term")
 
         wrong, from_group = self.distractors(fact, facts, topic)
-        if len(wrong) == CHOICES - 1:
-            terms = [self.fix(w[0], reasons) for w in wrong]
+        terms = [self.fix(w[0], reasons) for w in wrong]
+        # A corrected typo can turn a distractor into the answer's twin (Memchached, Memcached).
+        if len({normalise(t) for t in (term, *terms)}) == CHOICES:
             explanation = self.explain(
                 term, text, [(t, w[1]) for t, w in zip(terms, wrong, strict=True)]
             )
@@ -506,8 +507,10 @@ class Generator:
         """Single-service topic names, for situations whose siblings are too few."""
         names = []
         for topic in self.taxonomy.topics.values():
+            if not topic.name_en.startswith(("Amazon ", "AWS ")):
+                continue  # a subject such as "Resilient architecture" is not a service
             english = topic.name_en.removeprefix("Amazon ").removeprefix("AWS ")
-            if english and " and " not in english and "(" not in english:
+            if " and " not in english and "(" not in english:
                 names.append(english)
         return sorted(names)
 
