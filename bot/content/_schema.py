@@ -13,6 +13,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from bot.core.matching import normalise
 from bot.core.model import Bank, Question, QuestionKind, SourceRef, Topic
 
 from ._problems import ContentProblem, sort_problems
@@ -206,12 +207,22 @@ class BankReader:
                 f" found {len(choices)}",
             )
         first_seen: dict[str, Node] = {}
+        typed: dict[str, tuple[str, Node]] = {}
         for choice, choice_node in choices:
             if choice in first_seen:
                 earlier = line_of(first_seen[choice])
                 where = "" if earlier == line_of(choice_node) else f" (also at line {earlier})"
                 self._add(choice_node, f"duplicate choice {choice!r}{where}")
+            elif (key := normalise(choice)) in typed:
+                # A typed answer picks the first choice it reads as, so these must differ.
+                other, _ = typed[key]
+                self._add(
+                    choice_node,
+                    f"choice {choice!r} reads the same as {other!r} when typed;"
+                    " make them differ in more than case, width or punctuation",
+                )
             first_seen.setdefault(choice, choice_node)
+            typed.setdefault(normalise(choice), (choice, choice_node))
         if answer is not None and answer not in first_seen:
             self._add(
                 found["answer"][1],

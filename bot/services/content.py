@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.content.notes import ImportReport, NoteFile, NoteProblem, propose
+from bot.core.matching import normalise
 from bot.core.model import (
     CandidateStatus,
     FlaggedQuestion,
@@ -61,8 +62,8 @@ def check_question(question: Question) -> None:
         choices = [c.strip() for c in question.choices]
         if not 2 <= len(choices) <= 6 or any(not c for c in choices):
             raise ReviewError("a choice question needs 2 to 6 non-empty choices")
-        if len(set(choices)) != len(choices):
-            raise ReviewError("the choices must all be different")
+        if len({normalise(c) for c in choices}) != len(choices):
+            raise ReviewError("the choices must all be different (also when typed)")
         if question.answer.strip() not in choices:
             raise ReviewError("the answer must be one of the choices")
     elif not [a for a in question.accepted if a.strip()]:

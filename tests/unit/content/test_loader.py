@@ -255,6 +255,17 @@ QUESTION_RULES = [
         id="duplicate-choice",
     ),
     pytest.param(
+        CHOICE.replace(
+            "choices: [public subnet, private subnet]",
+            "choices:\n      - public subnet\n      - private subnet\n      - Public-Subnet",
+        ),
+        [
+            "9: choice 'Public-Subnet' reads the same as 'public subnet' when typed;"
+            " make them differ in more than case, width or punctuation"
+        ],
+        id="choices-typed-alike",
+    ),
+    pytest.param(
         CHOICE.replace("choices: [public subnet, private subnet]", 'choices: [public subnet, " "]'),
         ["6: empty entry in 'choices'", "6: a choice question needs 2 to 6 choices, found 1"],
         id="empty-choice",
