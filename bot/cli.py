@@ -231,6 +231,7 @@ async def _console(settings: Settings, *, member: str, language: str | None) -> 
                 language=language or settings.language,
                 schedule=TeamSchedule(timezone=settings.timezone),
                 notes_url=settings.notes_url,
+                content=app.content,
             )
     except ContentError as error:
         for problem in error.problems:

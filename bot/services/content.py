@@ -179,8 +179,14 @@ class ContentService:
             old = candidate.question
             new_choices = tuple(c.strip() for c in choices) if choices is not None else old.choices
             new_answer = answer.strip() if answer is not None else old.answer
-            if choices is not None and answer is None and old.answer in old.choices:
-                # The answer follows its position when the choices' wording is fixed.
+            if (
+                choices is not None
+                and answer is None
+                and old.answer in old.choices
+                and old.answer not in new_choices
+            ):
+                # The answer follows its position when its wording is fixed; a choice that is
+                # still there (the choices only reordered) stays the answer.
                 index = old.choices.index(old.answer)
                 new_answer = new_choices[index] if index < len(new_choices) else ""
             question = replace(

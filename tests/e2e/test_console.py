@@ -91,6 +91,7 @@ async def play(tmp_path: Path, script: str, *, language: str = "ja") -> str:
             member="you",
             language=language,
             schedule=TeamSchedule(),
+            content=app.content,
             stdin=io.StringIO(script),
             stdout=out,
         )
@@ -207,3 +208,36 @@ def test_content_check_reports_file_and_line(tmp_path: Path) -> None:
     )
     assert good.returncode == 0, good.stdout
     assert re.search(r"\d+ questions in \d+ topics", good.stdout)
+
+
+REPORTS = """\
+/report
+/post-now
+/reveal-now
+/report 選択肢が紛らわしい
+/report
+/as alice
+/report 解説が古い
+/reported
+/quiz sqs
+/reported keep 1
+/reported
+/quiz sqs
+/quit
+"""
+
+
+async def test_reports_hold_a_question_until_it_is_kept(tmp_path: Path) -> None:
+    out = await play(tmp_path, REPORTS)
+
+    assert "報告できる問題がまだありません" in out, "nothing is reported before a reveal"
+    assert "報告しました。ありがとう！" in out
+    assert "この問題はすでに報告済みです。" in out
+    assert "管理者が確認するまで出題を止めます" in out, "a second member's report holds it"
+    listed = re.search(r"1\. (\S+) ×2 出題停止中 選択肢が紛らわしい / 解説が古い", out)
+    assert listed is not None
+    assert listed[1] == "sqs-visibility-default", "the first post of the day is the SQS question"
+    held, kept = out.split(f"{listed[1]}: 出題に戻しました。")
+    assert "出せる問題がありません。" in held.split("/quiz sqs")[1], "held: no SQS question left"
+    assert "報告された問題はありません。" in kept
+    assert "練習問題 · SQS" in kept, "kept: the question is asked again"

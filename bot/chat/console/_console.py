@@ -17,6 +17,7 @@ from bot.core.model import MemberInfo, TeamInfo, TeamSchedule
 from bot.core.parsing import InputError, parse_duration, parse_time, parse_timezone, parse_weekday
 from bot.core.schedule import next_daily_post
 from bot.services.clock import ManualClock
+from bot.services.content import ContentService
 from bot.services.quiz import QuizService, UnknownTopicError
 from bot.services.views import AnswerStatus, PostEvent, RevealEvent, WeeklyEvent
 
@@ -35,6 +36,8 @@ HELP = {
   /time                  現在時刻 (チームのタイムゾーン)
   /post-now /reveal-now  今日の問題を今すぐ投稿 / 今すぐ締め切り
   /setup time=09:00 timezone=Asia/Tokyo close_after=12h weekly=mon@09:00
+  /report [理由]          直前に答えが表示された問題を報告
+  /reported [keep|remove N]   報告された問題 (管理者)
   /settings /pause /resume /lang ja|en /forget-me /topics /help /quit""",
     "en": """Commands:
   A / B / C / D or the answer text   answer the question on screen
@@ -48,6 +51,8 @@ HELP = {
   /time                  the time in the team's time zone
   /post-now /reveal-now  post today's question now / close it now
   /setup time=09:00 timezone=Asia/Tokyo close_after=12h weekly=mon@09:00
+  /report [reason]       report a problem with the question whose answer was shown last
+  /reported [keep|remove N]   reported questions (admin)
   /settings /pause /resume /lang ja|en /forget-me /topics /help /quit""",
 }
 
@@ -61,8 +66,12 @@ class Console:
         *,
         language: str,
         notes_url: str | None = None,
+        content: ContentService | None = None,
     ) -> None:
         self._quiz = quiz
+        self._content = content
+        self._last_question: str | None = None
+        """The question shown or revealed last: what /report reports."""
         self._notes_url = notes_url
         self._clock = clock
         self._out = out
@@ -88,6 +97,8 @@ class Console:
             "lang": self._cmd_lang,
             "forget-me": self._cmd_forget,
             "topics": self._cmd_topics,
+            "report": self._cmd_report,
+            "reported": self._cmd_reported,
             "help": self._cmd_help,
         }
 
@@ -176,6 +187,7 @@ class Console:
             if isinstance(event, PostEvent):
                 self.say(render.card(event.card, self.team, self._lang))
             elif isinstance(event, RevealEvent):
+                self._last_question = event.reveal.card.question.id
                 self.say(render.reveal(event.reveal, self._lang, self._notes_url))
             elif isinstance(event, WeeklyEvent):
                 self.say(render.weekly(event.weekly, self._lang))
@@ -192,6 +204,8 @@ class Console:
         receipt = await self._quiz.answer(round_id=round_id, member=self.member, response=text)
         if receipt.status is not AnswerStatus.INVALID:
             self._practice.pop(self.member.id, None)
+        if receipt.question is not None and receipt.correct is not None:
+            self._last_question = receipt.question.id  # a practice answer shows its answer
         self.say(render.receipt(receipt, self.member.name, self._lang, self._notes_url))
 
     async def _cmd_quiz(self, args: list[str]) -> None:
@@ -215,6 +229,63 @@ class Console:
             return
         self._practice[self.member.id] = card.round.id
         self.say(render.card(card, self.team, self._lang))
+
+    async def _cmd_report(self, args: list[str]) -> None:
+        ja = self._lang == "ja"
+        if self._content is None or self._last_question is None:
+            self.say(
+                "報告できる問題がまだありません (答えが表示された問題を報告できます)。"
+                if ja
+                else "Nothing to report yet: you can report a question once its answer is shown."
+            )
+            return
+        receipt = await self._content.report(
+            self.team, self.member, self._last_question, reason=" ".join(args)
+        )
+        if not receipt.recorded:
+            self.say("この問題はすでに報告済みです。" if ja else "You already reported this one.")
+        elif receipt.held:
+            self.say(
+                "報告しました。複数の報告があったため、管理者が確認するまで出題を止めます。"
+                if ja
+                else "Reported. With several reports it is out of rotation until an admin looks."
+            )
+        else:
+            self.say("報告しました。ありがとう！" if ja else "Reported, thank you.")
+
+    async def _cmd_reported(self, args: list[str]) -> None:
+        """/reported lists reported questions; /reported keep|remove N decides one."""
+        if self._content is None:
+            return
+        ja = self._lang == "ja"
+        flagged = await self._content.reported(self.team)
+        if args:
+            if len(args) != 2 or args[0] not in {"keep", "remove"} or not args[1].isdecimal():
+                raise InputError("/reported keep N or /reported remove N")
+            index = int(args[1]) - 1
+            if not 0 <= index < len(flagged):
+                raise InputError(f"/reported lists {len(flagged)} question(s)")
+            question = flagged[index].question
+            await self._content.resolve(self.team, question.id, keep=args[0] == "keep")
+            kept = args[0] == "keep"
+            self.say(
+                (
+                    f"{question.id}: 出題に戻しました。"
+                    if kept
+                    else f"{question.id}: 出題から外しました。"
+                )
+                if ja
+                else f"{question.id}: {'back in rotation' if kept else 'removed from rotation'}."
+            )
+            return
+        if not flagged:
+            self.say("報告された問題はありません。" if ja else "No reported questions.")
+            return
+        for number, item in enumerate(flagged, start=1):
+            held = ("出題停止中" if ja else "held") if item.held else ""
+            reasons = " / ".join(item.reasons)
+            self.say(f"{number}. {item.question.id} ×{item.reports} {held} {reasons}".rstrip())
+        self.say("/reported keep N  /reported remove N")
 
     async def _cmd_leaderboard(self, args: list[str]) -> None:
         period = parse_period(args[0] if args else None)

@@ -120,7 +120,13 @@ def _is_blog_export(lines: list[str]) -> bool:
     Such exports have no `#` headings of their own; a `#` line in them is a comment inside an
     unfenced code example, so link cards outnumbering `#` lines is the tell.
     """
-    atx = sum(1 for line in lines if _ATX.match(line))
+    atx, fence = 0, ""  # '#' lines inside a fence are never headings: they do not count
+    for line in lines:
+        opening = _FENCE.match(line)
+        if opening and (not fence or line.strip().startswith(fence)):
+            fence = "" if fence else opening.group(1)[:3]
+        elif not fence and _ATX.match(line):
+            atx += 1
     cards = sum(1 for line in lines if _DOMAIN_LINE.match(line.strip()))
     return atx == 0 or cards >= max(3, 2 * atx)
 
@@ -136,7 +142,7 @@ def _blog_titles(lines: list[str], start: int) -> set[int]:
         stripped = lines[index].strip()
         if (
             not stripped
-            or len(stripped) > 50
+            or len(stripped) > 80
             or stripped.endswith(("。", "、", ":", "："))
             or _ITEM.match(lines[index])
             or _is_noise(stripped)
@@ -249,7 +255,9 @@ class _Parser:
                 break
             if _indent(follow) <= indent or follow.strip().startswith("|"):
                 break
-            text += follow.strip()
+            # Words of latin text keep a space between them; Japanese has none.
+            joint = " " if text[-1:].isascii() and follow.strip()[:1].isascii() else ""
+            text += joint + follow.strip()
         # "- 1. step": a numbered item written inside a bullet.
         inner = re.match(r"^(\d{1,2})[.)．]\s+(.*)$", text)
         if inner:

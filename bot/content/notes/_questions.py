@@ -121,6 +121,10 @@ class _Keys:
     term: str
     text: str
     script: str
+    shape: str
+    """What kind of name the term is: a service, an identifier, words; or its script."""
+    sentence: bool
+    """The text reads as a description rather than as another term."""
     usable: bool
 
 
@@ -130,7 +134,7 @@ def _is_title(term: str) -> bool:
         key in _SECTION_WORDS
         or bool(re.search(r"\d+\s*[%％]", term) and "分野" in term)
         or term.startswith(("例", "※"))
-        or term.endswith(("について", "の違い", "まとめ"))
+        or term.endswith(("について", "の違い", "まとめ", "種類", "一覧"))
     )
 
 
@@ -202,6 +206,23 @@ def _script(term: str) -> str:
     if re.fullmatch(r"[\u30a0-\u30ffー・\s]+", term):
         return "katakana"
     return "mixed"
+
+
+def _shape(term: str) -> str:
+    """Latin names of one kind: services, API-style identifiers, or plain words."""
+    script = _script(term)
+    if script != "latin":
+        return script
+    if term.startswith(("Amazon ", "AWS ")):
+        return "service"
+    if " " not in term.strip() and re.search(r"[a-z][A-Z]|_|^[A-Z][a-z]+[A-Z]", term):
+        return "identifier"
+    return "latin"
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A description has kana or some length; 'DBスナップショット' is a term, not one."""
+    return _hiragana_share(text) > 0 or len(text) > 20
 
 
 def _stable_id(*parts: str) -> str:
@@ -351,7 +372,8 @@ class Generator:
                 or value in taken
                 or value in answer
                 or answer in value
-                or (answer_of == "term" and (keys.term in prompt or keys.script != mine.script))
+                or (answer_of == "term" and (keys.term in prompt or keys.shape != mine.shape))
+                or (answer_of == "text" and not keys.sentence)
                 or (
                     answer_of == "term"
                     and keys.script != "latin"
@@ -380,6 +402,8 @@ class Generator:
                 term=normalise(fact.term),
                 text=normalise(fact.text),
                 script=_script(fact.term),
+                shape=_shape(fact.term),
+                sentence=_reads_as_sentence(fact.text),
                 usable=not (
                     _term_problem(fact.term) or _text_problem(fact.text) or _split_code(fact)
                 ),
@@ -453,7 +477,8 @@ class Generator:
             self.reject(fact, "no distractors of the same kind")
 
         wrong_texts, from_group = self.distractors(fact, facts, topic, answer_of="text")
-        if len(wrong_texts) == CHOICES - 1 and from_group and len(text) <= 70:
+        readable = self.keys(fact).sentence and len(text) <= 70
+        if len(wrong_texts) == CHOICES - 1 and from_group and readable:
             texts = [self.fix(w[1], reasons) for w in wrong_texts]
             if all(len(t) <= 90 for t in texts):
                 self.emit(
@@ -524,6 +549,8 @@ class Generator:
             or ("a date, not a fact" if _YEAR.search(fact.term) else None)
             or (_term_problem(context) if context else None)
         )
+        if problem is None and re.match(r"\s*(たとえば|例えば|例[)）:：]|e\.g\.)", text):
+            problem = "a number from a worked example, not a fact"
         if problem is None and len(normalise(text.replace(fact.term, ""))) < 8:
             problem = "too little context around the number"
         value = _DIGITS.search(unicodedata.normalize("NFKC", fact.term))
