@@ -442,7 +442,9 @@ class Generator:
         # A corrected typo can turn a distractor into the answer's twin (Memchached, Memcached).
         if len({normalise(t) for t in (term, *terms)}) == CHOICES:
             explanation = self.explain(
-                term, text, [(t, w[1]) for t, w in zip(terms, wrong, strict=True)]
+                term,
+                text,
+                [(t, self.fix(w[1], reasons)) for t, w in zip(terms, wrong, strict=True)],
             )
             score = base + (0.10 if from_group else -0.15)
             reasons.append(
@@ -492,7 +494,12 @@ class Generator:
                     choices=[text, *texts],
                     answer=text,
                     explanation=self.explain(
-                        term, text, [(w[0], t) for w, t in zip(wrong_texts, texts, strict=True)]
+                        term,
+                        text,
+                        [
+                            (self.fix(w[0], reasons), t)
+                            for w, t in zip(wrong_texts, texts, strict=True)
+                        ],
                     ),
                 )
 
@@ -507,7 +514,9 @@ class Generator:
             (n for n in self.service_names() if normalise(n) != normalise(answer)),
             key=lambda n: hashlib.sha1((text + n).encode(), usedforsecurity=False).hexdigest(),
         )
-        fill = [n for n in names if not _leaks(n, text) and (n, "") not in wrong]
+        # A sibling's answer may also be a service name: never offer it twice.
+        taken = {normalise(w[0]) for w in wrong}
+        fill = [n for n in names if not _leaks(n, text) and normalise(n) not in taken]
         while len(wrong) < CHOICES - 1 and fill:
             wrong.append((fill.pop(0), ""))
             from_group = False
@@ -523,7 +532,7 @@ class Generator:
             "scenario",
             [*reasons, "a quick-lookup line"],
             prompt=f"次の要件に最も適したものはどれ？\n「{text}」",
-            choices=[answer, *(w[0] for w in wrong)],
+            choices=[answer, *(self.fix(w[0], reasons) for w in wrong)],
             answer=answer,
             explanation=f"「{text}」には {answer} が合う、とノートの早見表にある。",
         )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from bot.core.model import Topic
 
 from ._facts import read_facts
-from ._markdown import parse_note
+from ._markdown import Note, parse_note
 from ._questions import Candidate, Generator, Rejection
 from ._read import NoteFile, NoteProblem
 from ._taxonomy import Taxonomy
@@ -44,9 +44,16 @@ def propose(
 ) -> ImportReport:
     """Candidates for every note; a note with nothing to ask becomes a problem, not a crash."""
     taxonomy = Taxonomy(topics)
-    parsed = {note.name: parse_note(note.name, note.text) for note in notes}
-    facts = {name: read_facts(note) for name, note in parsed.items()}
     found_problems = list(problems)
+    parsed: dict[str, Note] = {}
+    for note in notes:
+        if note.name in parsed:  # source references name a note by its file name alone
+            found_problems.append(
+                NoteProblem(note.name, "another note has the same file name: rename one of them")
+            )
+            continue
+        parsed[note.name] = parse_note(note.name, note.text)
+    facts = {name: read_facts(note) for name, note in parsed.items()}
     empty = [name for name, found in facts.items() if not found]
     for name in empty:
         found_problems.append(

@@ -24,6 +24,17 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def _fold_mapped(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters (and its end) the index in `text`.
+
+    Folded one character at a time, so a match maps back to the original even where NFKC
+    changes the length of some other character ("…" is "...").
+    """
+    pieces = [_fold(char) for char in text]
+    starts = [index for index, piece in enumerate(pieces) for _ in piece]
+    return "".join(pieces), [*starts, len(text)]
+
+
 def _pattern(name: str) -> re.Pattern[str]:
     folded = re.escape(_fold(name)).replace(r"\ ", r"\s*")
     # Latin names need word boundaries ("DR" is not in "address"); kana and kanji have none.
@@ -70,13 +81,15 @@ class Taxonomy:
     def correct(self, text: str) -> tuple[str, tuple[Correction, ...]]:
         """The text with known typos replaced by their right spelling, and what was replaced."""
         made: list[Correction] = []
+        folded, starts = _fold_mapped(text)
         for pattern, wrong, right in self._typos:
-            folded = _fold(text)
-            match = pattern.search(folded)
-            if match is None or len(folded) != len(text):
+            matches = list(pattern.finditer(folded))
+            if not matches:
                 continue
-            text = text[: match.start()] + right + text[match.end() :]
+            for match in reversed(matches):  # every occurrence, last first: offsets stay valid
+                text = text[: starts[match.start()]] + right + text[starts[match.end()] :]
             made.append(Correction(wrong, right))
+            folded, starts = _fold_mapped(text)
         return text, tuple(made)
 
     def topic_in(self, text: str) -> str | None:
