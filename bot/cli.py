@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     if args.command == "content" and args.content_command == "check":
         return _content_check(args.directory or settings.content_dir)
+    if args.command == "content" and hasattr(args, "team") and _team_ref(args.team) is None:
+        print("studybot: --team takes PLATFORM:ID, e.g. discord:123456789", file=sys.stderr)
+        return 2
     if args.command == "content" and args.content_command == "import" and args.dry_run:
         return _import_dry_run(settings, args)
     if args.command == "content":
@@ -113,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "console":
         return asyncio.run(_console(settings, member=args.member, language=args.lang))
     return _run(settings)
+
+
+def _team_ref(value: str) -> tuple[str, str] | None:
+    """(platform, id) from --team's PLATFORM:ID, or None when it is not that shape."""
+    platform, _, external_id = value.partition(":")
+    return (platform, external_id) if platform and external_id else None
 
 
 def _content_check(directory: Path) -> int:
@@ -143,7 +152,8 @@ def _import_dry_run(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     notes, problems = read_notes(args.notes)
     report = propose(notes, bank.topics, problems)
-    print_import(ImportSummary(report, added=0, auto_accepted=0), sys.stdout, show=args.show)
+    summary = ImportSummary(report, added=0, auto_accepted=0)
+    print_import(summary, sys.stdout, show=args.show, dry_run=True)
     return 0 if report.files else 1
 
 
@@ -154,12 +164,25 @@ async def _content(settings: Settings, args: argparse.Namespace) -> int:
     from bot.content.notes import read_notes
     from bot.services.content import ReviewError
 
-    platform, _, external_id = args.team.partition(":")
-    if not platform or not external_id:
-        print("studybot: --team takes PLATFORM:ID, e.g. discord:123456789", file=sys.stderr)
-        return 2
+    team_ref = _team_ref(args.team)
+    assert team_ref is not None, "checked in main"
+    platform, external_id = team_ref
     async with open_app(settings) as app:
-        team = await app.quiz.team(platform=platform, external_id=external_id)
+        if platform == "console":
+            team = await app.quiz.team(platform=platform, external_id=external_id)
+        else:
+            found = await app.quiz.find_team(platform=platform, external_id=external_id)
+            if found is None:
+                known = ", ".join(
+                    f"{t.platform}:{t.external_id}" for t in await app.quiz.teams(platform)
+                )
+                print(
+                    f"studybot: no team {args.team} yet (the bot creates it when it first sees the"
+                    f" server); known: {known or 'none'}",
+                    file=sys.stderr,
+                )
+                return 2
+            team = found
         if args.content_command == "import":
             notes, problems = read_notes(args.notes)
             summary = await app.content.import_notes(team, notes, problems)

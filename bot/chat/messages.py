@@ -201,6 +201,137 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ja": "投稿できませんでした ({error})。チャンネルの権限を確認してください。",
         "en": "Could not post ({error}). Check the bot's permissions in the channel.",
     },
+    # -- members' reports ----------------------------------------------------------------
+    "report_button": {"ja": "問題を報告", "en": "Report a problem"},
+    "report_modal_title": {"ja": "問題を報告", "en": "Report a problem"},
+    "report_modal_label": {"ja": "何が問題ですか (任意)", "en": "What is wrong? (optional)"},
+    "report_modal_placeholder": {
+        "ja": "例: 正解が古い情報です / 選択肢が二つ正しい",
+        "en": "e.g. the answer is out of date; two choices are right",
+    },
+    "report_recorded": {
+        "ja": "報告を受け付けました。管理者が確認します。ありがとうございます。",
+        "en": "Thanks: your report is recorded, and an admin will look at it.",
+    },
+    "report_already": {
+        "ja": "この問題はすでに報告済みです。",
+        "en": "You have already reported this question.",
+    },
+    "report_held": {
+        "ja": "報告を受け付けました。この問題は管理者が確認するまで出題されません。",
+        "en": "Thanks: the question is out of rotation until an admin reviews it.",
+    },
+    "report_unknown": {
+        "ja": "その問題は見つかりませんでした。",
+        "en": "That question no longer exists.",
+    },
+    # -- reviewing imported candidates ---------------------------------------------------
+    "review_title": {"ja": "候補の確認 #{id}", "en": "Candidate #{id}"},
+    "review_pending": {"ja": "確認待ち {count} 件", "en": "{count} pending"},
+    "review_accepted": {"ja": "正解として認める答え", "en": "Accepted answers"},
+    "review_source_line": {"ja": "{source} ({line} 行目)", "en": "{source}, line {line}"},
+    "review_confidence": {"ja": "確信度", "en": "Confidence"},
+    "review_empty": {
+        "ja": "確認待ちの候補はありません。/studybot import でノートから候補を作れます。",
+        "en": "Nothing left to review. /studybot import turns notes into candidates.",
+    },
+    "review_approve_button": {"ja": "承認", "en": "Approve"},
+    "review_reject_button": {"ja": "却下", "en": "Reject"},
+    "review_edit_button": {"ja": "編集", "en": "Edit"},
+    "review_skip_button": {"ja": "次へ", "en": "Skip"},
+    "review_approved": {"ja": "✅ 承認しました: {prompt}", "en": "✅ Approved: {prompt}"},
+    "review_rejected": {"ja": "🗑 却下しました: {prompt}", "en": "🗑 Rejected: {prompt}"},
+    "review_decided": {
+        "ja": "その候補はすでに承認または却下されています。",
+        "en": "That candidate has already been approved or rejected.",
+    },
+    "review_saved": {"ja": "✏ 変更を保存しました。", "en": "✏ Your changes are saved."},
+    "review_not_saved": {
+        "ja": "⚠ 保存していません: {error}",
+        "en": "⚠ Not saved: {error}",
+    },
+    "edit_modal_title": {"ja": "候補を編集", "en": "Edit the candidate"},
+    "edit_prompt_label": {"ja": "問題文", "en": "Question"},
+    "edit_choices_label": {"ja": "選択肢 (1 行に 1 つ)", "en": "Choices (one per line)"},
+    "edit_answer_label": {
+        "ja": "正解 (選択肢の文、または A〜F)",
+        "en": "Answer (a choice's text, or its letter)",
+    },
+    "edit_accepted_label": {
+        "ja": "正解として認める答え (1 行に 1 つ)",
+        "en": "Accepted answers (one per line)",
+    },
+    "edit_explanation_label": {"ja": "解説", "en": "Explanation"},
+    # -- reported questions --------------------------------------------------------------
+    "reported_title": {
+        "ja": "報告された問題 ({index}/{total})",
+        "en": "Reported question ({index} of {total})",
+    },
+    "reported_reports": {"ja": "報告 {count} 件", "en": "{count} report(s)"},
+    "reported_no_reason": {"ja": "(理由の記入なし)", "en": "(no reason given)"},
+    "reported_held": {
+        "ja": "出題停止中 (確認待ち)",
+        "en": "Out of rotation until reviewed",
+    },
+    "reported_active": {"ja": "出題中", "en": "Still in rotation"},
+    "reported_keep_button": {"ja": "残す", "en": "Keep"},
+    "reported_remove_button": {"ja": "削除する", "en": "Remove"},
+    "reported_kept": {
+        "ja": "✅ 残しました。出題に戻ります。",
+        "en": "✅ Kept: it is back in rotation.",
+    },
+    "reported_removed": {
+        "ja": "🗑 削除しました。このサーバーでは出題されません。",
+        "en": "🗑 Removed: it will not be asked in this server again.",
+    },
+    "reported_resolved": {
+        "ja": "その報告はすでに対応済みです。",
+        "en": "Those reports have already been dealt with.",
+    },
+    "reported_empty": {"ja": "報告された問題はありません。", "en": "No reported questions."},
+    # -- importing notes -----------------------------------------------------------------
+    "import_title": {"ja": "ノートの取り込み", "en": "Notes imported"},
+    "import_file_row": {
+        "ja": "📄 {name}: {lines} 行, 候補 {kept} 件",
+        "en": "📄 {name}: {lines} lines, {kept} candidates kept",
+    },
+    "import_problem_row": {"ja": "⚠ {name}: {message}", "en": "⚠ {name}: {message}"},
+    "import_stored": {
+        "ja": "新しい候補 {added} 件を保存しました (うち自動承認 {auto} 件)。",
+        "en": "Stored {added} new candidates ({auto} auto-accepted).",
+    },
+    "import_seen": {
+        "ja": "{count} 件は前回までに取り込み済みです。",
+        "en": "{count} were already imported before.",
+    },
+    "import_next": {
+        "ja": "/studybot review で確認してください。",
+        "en": "Use /studybot review to go through them.",
+    },
+    "import_too_large": {
+        "ja": "大きすぎます ({size:.1f} MB。ノートは {limit} MB まで)",
+        "en": "too large ({size:.1f} MB; notes up to {limit} MB are read)",
+    },
+    "import_unreadable": {
+        "ja": "ダウンロードできませんでした ({error})",
+        "en": "could not be downloaded ({error})",
+    },
+    # -- auto-accept ---------------------------------------------------------------------
+    "auto_accept_on": {
+        "ja": "確信度 {value:.2f} 以上の候補は、確認なしで問題に加わります。",
+        "en": "Candidates at confidence {value:.2f} or above now join the questions unreviewed.",
+    },
+    "auto_accept_off": {
+        "ja": "自動承認はオフです。すべての候補を確認します。",
+        "en": "Auto-accept is off: every candidate is reviewed.",
+    },
+    "auto_accept_bad": {
+        "ja": "「{value}」は使えません。0〜1 の数 (例: 0.8) か off を指定してください。",
+        "en": "“{value}” is not a confidence: give a number from 0 to 1 (e.g. 0.8), or off.",
+    },
+    "settings_auto_accept": {"ja": "自動承認: {value}", "en": "Auto-accept: {value}"},
+    "auto_accept_value_off": {"ja": "オフ", "en": "off"},
+    "auto_accept_value_on": {"ja": "確信度 {value:.2f} 以上", "en": "confidence ≥ {value:.2f}"},
 }
 
 

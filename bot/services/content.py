@@ -116,6 +116,8 @@ class ContentService:
         ]
         accepted = 0
         async with self._uow(write=True) as uow:
+            # The bar as stored now, not as the caller last read it.
+            team = await uow.teams.get(team.id) or team
             added = await uow.candidates.add(team.id, stored, now=now)
             if team.auto_accept is not None:
                 for candidate_id in added:
@@ -231,7 +233,7 @@ class ContentService:
     ) -> ReportReceipt:
         """A member reports a problem with a question; enough reports hold it for an admin."""
         async with self._uow(write=True) as uow:
-            if await uow.questions.get(question_id) is None:
+            if not await uow.questions.asked_of(team.id, question_id):
                 raise LookupError(question_id)
             recorded = await uow.flags.add(
                 team.id, question_id, member.id, reason=reason.strip()[:500], now=self._clock.now()

@@ -120,6 +120,11 @@ class QuizService:
             await uow.commit()
         return team
 
+    async def find_team(self, *, platform: str, external_id: str) -> TeamInfo | None:
+        """The team for a server or workspace if the bot has seen it, without creating it."""
+        async with self._uow() as uow:
+            return await uow.teams.find(platform=platform, external_id=external_id)
+
     async def teams(self, platform: str) -> list[TeamInfo]:
         """Every team on a chat platform, paused or not (a paused team still gets reveals)."""
         async with self._uow() as uow:

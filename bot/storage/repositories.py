@@ -271,6 +271,11 @@ class QuestionRepository(_Repository):
         rows = await self._session.scalars(query.order_by(tables.Question.id))
         return [_convert.question(row) for row in rows]
 
+    async def asked_of(self, team_id: int, question_id: str) -> bool:
+        """Whether a question is one this team can be asked: the shared bank's or its own."""
+        row = await self._session.get(tables.Question, question_id)
+        return row is not None and row.team_id in (None, team_id)
+
     async def add_for_team(self, team_id: int, question: Question, *, now: datetime) -> bool:
         """Store a team's own question; False if that id is already stored."""
         values = _convert.question_values(question)
@@ -406,17 +411,19 @@ class FlagRepository(_Repository):
     async def add(
         self, team_id: int, question_id: str, member_id: int, *, reason: str, now: datetime
     ) -> bool:
-        """Record a member's report; False if they already reported this question."""
-        statement = (
-            insert(self._dialect, tables.Flag)
-            .values(
-                team_id=team_id,
-                question_id=question_id,
-                member_id=member_id,
-                reason=reason,
-                created_at=now,
-            )
-            .on_conflict_do_nothing()
+        """Record a member's report; False if their report on this question is still open."""
+        statement = insert(self._dialect, tables.Flag).values(
+            team_id=team_id,
+            question_id=question_id,
+            member_id=member_id,
+            reason=reason,
+            created_at=now,
+        )
+        # A report on a question an admin kept earlier opens again; an open one stays as it is.
+        statement = statement.on_conflict_do_update(
+            index_elements=["team_id", "question_id", "member_id"],
+            set_={"reason": reason, "created_at": now, "outcome": None, "resolved_at": None},
+            where=tables.Flag.outcome == "kept",
         )
         result = await self._session.execute(statement)
         return bool(result.rowcount)  # type: ignore[attr-defined]

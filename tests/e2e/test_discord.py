@@ -50,10 +50,22 @@ class Server:
     carol: int
 
     async def slash(
-        self, user: int, name: str, subcommand: str | None = None, **options: object
+        self,
+        user: int,
+        name: str,
+        subcommand: str | None = None,
+        *,
+        locale: str = "ja",
+        **options: object,
     ) -> FakeInteraction:
         interaction = await self.fake.slash(
-            self.guild, self.channel, user, name, options or None, subcommand=subcommand
+            self.guild,
+            self.channel,
+            user,
+            name,
+            options or None,
+            subcommand=subcommand,
+            locale=locale,
         )
         return await self.fake.wait_response(interaction)
 

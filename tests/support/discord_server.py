@@ -9,6 +9,7 @@ import itertools
 import json
 import re
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -133,7 +134,9 @@ class FakeInteraction:
     modal: dict[str, Any] | None = None
     deferred_flags: int = 0
     message_id: int | None = None
-    """The message whose component was clicked."""
+    """The message whose component was clicked (or whose button opened the modal)."""
+    edits_before: int = 0
+    """The edits the clicked message had when a response said it would edit it later."""
 
     @property
     def response_type(self) -> int | None:
@@ -156,7 +159,8 @@ class FakeInteraction:
         if not self.responses:
             return False
         if self.response_type in {5, 6}:
-            return bool(self.followups) or (self.original is not None and self.original.edits > 0)
+            edited = self.original is not None and self.original.edits > self.edits_before
+            return bool(self.followups) or edited
         return True
 
 
@@ -201,6 +205,28 @@ class _Member:
 
 
 @dataclass
+class FakeAttachment:
+    """A file attached to a slash command; the fake serves its bytes as Discord's CDN would."""
+
+    id: int
+    filename: str
+    data: bytes
+    size: int
+    downloads: int = 0
+
+    def payload(self, base: str) -> dict[str, Any]:
+        url = f"{base}/attachments/{self.id}/{urllib.parse.quote(self.filename)}"
+        return {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": self.size,
+            "url": url,
+            "proxy_url": url,
+            "content_type": "text/markdown; charset=utf-8",
+        }
+
+
+@dataclass
 class _Guild:
     id: int
     name: str
@@ -219,6 +245,7 @@ class FakeDiscord:
         self._guilds: dict[int, _Guild] = {}
         self._messages: dict[int, FakeMessage] = {}
         self._interactions: dict[str, FakeInteraction] = {}
+        self.attachments: dict[int, FakeAttachment] = {}
         self._failures: list[_Failure] = []
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
@@ -235,6 +262,7 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        app.router.add_get("/attachments/{id}/{name}", self._download)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -283,6 +311,22 @@ class FakeDiscord:
         member = _Member(id=self._id(), name=name, permissions=permissions)
         self._guilds[guild_id].members[member.id] = member
         return member.id
+
+    def add_attachment(self, filename: str, data: bytes, *, size: int | None = None) -> int:
+        """A file to pass as an attachment option: `slash(..., file=<this id>)`. `size` is what
+        Discord says the file weighs (its real size unless given)."""
+        attachment = FakeAttachment(
+            id=self._id(), filename=filename, data=data, size=len(data) if size is None else size
+        )
+        self.attachments[attachment.id] = attachment
+        return attachment.id
+
+    async def _download(self, request: web.Request) -> web.Response:
+        attachment = self.attachments.get(int(request.match_info["id"]))
+        if attachment is None:
+            return web.Response(status=404)
+        attachment.downloads += 1
+        return web.Response(body=attachment.data, content_type="application/octet-stream")
 
     def _bot_user(self) -> dict[str, Any]:
         return {
@@ -632,11 +676,18 @@ class FakeDiscord:
                 author=self._bot_user(),
                 flags=interaction.deferred_flags,
             )
+        elif kind == 6:
+            # a deferred update: the clicked message is edited later, through @original
+            clicked = self._messages.get(interaction.message_id or 0)
+            if clicked is not None:
+                interaction.original = clicked
+                interaction.edits_before = clicked.edits
         elif kind == 7:
             message = self._messages.get(interaction.message_id or 0)
             if message is not None:
                 message.apply(data)
                 message.edits += 1
+                interaction.original = message
                 resource["message"] = message.payload()
         elif kind == 9:
             interaction.modal = data
@@ -760,6 +811,11 @@ class FakeDiscord:
                     "permissions": str(MEMBER_PERMISSIONS),
                 }
                 option["value"] = str(value)
+            elif kind == 11:
+                assert isinstance(value, int)
+                attachment = self.attachments[value].payload(f"http://127.0.0.1:{self.port}")
+                resolved.setdefault("attachments", {})[str(value)] = attachment
+                option["value"] = str(value)
             else:
                 option["value"] = value
             if name == focused:
@@ -852,7 +908,11 @@ class FakeDiscord:
             "components": [_filled(c, values) for c in opened_by.modal.get("components", [])],
         }
         user = user_id if user_id is not None else opened_by.user_id
-        return await self._interact(5, opened_by.channel_id, user, data, locale=locale)
+        # a modal opened by a button carries that button's message, as Discord's does
+        message = self._messages.get(opened_by.message_id or 0)
+        return await self._interact(
+            5, opened_by.channel_id, user, data, locale=locale, message=message
+        )
 
     # -- waiting --------------------------------------------------------------------------
 

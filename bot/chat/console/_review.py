@@ -16,23 +16,35 @@ from bot.services.content import ContentService, ImportSummary, ReviewError
 ReadLine = Callable[[str], str | None]
 """Shows a prompt and returns the line typed, or None at the end of input."""
 
+ALREADY_DECIDED = "not saved: someone else decided this candidate meanwhile\n"
 
-def print_import(summary: ImportSummary, out: TextIO, *, show: int = 0) -> None:
+
+SURE = 0.8
+"""The confidence the import report counts as sure; a sensible auto-accept bar."""
+
+
+def print_import(
+    summary: ImportSummary, out: TextIO, *, show: int = 0, dry_run: bool = False
+) -> None:
     report = summary.report
-    out.write(f"{'note':<34} {'lines':>6} {'found':>6} {'kept':>5} {'sure':>5}\n")
+    out.write(f"{'note':<34} {'lines':>6} {'found':>6} {'kept':>5} {'>=0.8':>6}\n")
     for file in report.files:
-        sure = sum(c.confidence >= 0.8 for c in file.candidates)
+        sure = sum(c.confidence >= SURE for c in file.candidates)
         out.write(
             f"{file.name[:34]:<34} {file.lines:>6} {file.facts:>6} "
-            f"{len(file.candidates):>5} {sure:>5}\n"
+            f"{len(file.candidates):>5} {sure:>6}\n"
         )
     for problem in report.problems:
         out.write(f"skipped {problem}\n")
-    out.write(
-        f"{summary.added} new candidate(s) stored"
-        f"{f', {summary.auto_accepted} accepted automatically' if summary.auto_accepted else ''}"
-        "; review them with `studybot content review`.\n"
-    )
+    if dry_run:
+        out.write(f"dry run: {len(report.candidates)} candidate(s) proposed, nothing stored.\n")
+    else:
+        auto = summary.auto_accepted
+        out.write(
+            f"{summary.added} new candidate(s) stored"
+            f"{f', {auto} accepted automatically' if auto else ''}"
+            "; review them with `studybot content review`.\n"
+        )
     for candidate in sorted(report.candidates, key=lambda c: -c.confidence)[:show]:
         out.write("\n" + describe(candidate.question, candidate.confidence, candidate.line))
 
@@ -57,7 +69,9 @@ async def review(
     done = {"approved": 0, "rejected": 0, "edited": 0, "skipped": 0}
     skipped: set[int] = set()
     while True:
-        pending = [c for c in await content.pending(team, limit=200) if c.id not in skipped]
+        pending = [
+            c for c in await content.pending(team, limit=len(skipped) + 1) if c.id not in skipped
+        ]
         if not pending:
             out.write("nothing left to review\n")
             break
@@ -72,11 +86,15 @@ async def review(
             break
         action = answer.strip().lower()[:1]
         if action == "a":
-            await content.approve(team, candidate.id, by=by)
-            done["approved"] += 1
+            if await content.approve(team, candidate.id, by=by):
+                done["approved"] += 1
+            else:
+                out.write(ALREADY_DECIDED)
         elif action == "r":
-            await content.reject(team, candidate.id, by=by)
-            done["rejected"] += 1
+            if await content.reject(team, candidate.id, by=by):
+                done["rejected"] += 1
+            else:
+                out.write(ALREADY_DECIDED)
         elif action == "e":
             if await _edit(content, team, candidate, read, out):
                 done["edited"] += 1
@@ -115,6 +133,9 @@ async def _edit(
         )
     except ReviewError as error:
         out.write(f"not saved: {error}\n")
+        return False
+    except LookupError:
+        out.write(ALREADY_DECIDED)
         return False
     out.write("saved\n")
     return True

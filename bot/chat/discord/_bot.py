@@ -11,6 +11,8 @@ from discord import app_commands
 
 from bot.chat.discord import _components as components
 from bot.chat.discord import _render as render
+from bot.chat.discord import _report as report
+from bot.chat.discord import _review as review
 from bot.chat.discord._commands import install
 from bot.chat.discord._courier import PLATFORM, Courier
 from bot.chat.discord._locale import CommandTranslator, user_language
@@ -18,6 +20,7 @@ from bot.chat.discord._reply import Reply, respond
 from bot.chat.messages import say
 from bot.core.model import MemberInfo, TeamInfo, TeamSchedule
 from bot.services.clock import Clock
+from bot.services.content import ContentService
 from bot.services.quiz import QuizService, UnknownTopicError
 from bot.services.views import AnswerStatus, QuestionCard
 
@@ -38,6 +41,7 @@ class StudyBot(discord.Client):
         quiz: QuizService,
         clock: Clock,
         *,
+        content: ContentService,
         defaults: Defaults = Defaults(),
         notes_url: str | None = None,
         sync_commands: bool = True,
@@ -53,6 +57,7 @@ class StudyBot(discord.Client):
             guild_ready_timeout=guild_ready_timeout,
         )
         self.quiz = quiz
+        self.content = content
         self.clock = clock
         self.defaults = defaults
         self.notes_url = notes_url
@@ -70,6 +75,9 @@ class StudyBot(discord.Client):
             components.TextAnswerButton,
             components.AnotherQuestionButton,
             components.ForgetButton,
+            report.ReportButton,
+            review.ReviewButton,
+            review.ResolveButton,
         )
         await self.tree.set_translator(CommandTranslator())
         if self._sync_commands:
@@ -128,6 +136,9 @@ class StudyBot(discord.Client):
                     receipt.question.topic, label=say(lang, "next_question_button")
                 )
             )
+            flag = report.report_button(receipt.question.id, lang)
+            if flag is not None:
+                view.add_item(flag)
             return Reply(embed=result, view=view)
         if receipt.status is AnswerStatus.ALREADY_ANSWERED:
             return Reply(content=say(lang, "already_answered_short"))
@@ -184,8 +195,15 @@ class StudyBot(discord.Client):
         )
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        """Answer modals are handled from their custom id, so a restart loses none."""
-        submitted = components.modal_round(interaction)
-        if submitted is not None:
-            round_id, text = submitted
-            await self.on_answer(interaction, round_id, text)
+        """Modals are handled from their custom id, so a restart loses none."""
+        submitted = components.submitted(interaction)
+        if submitted is None:
+            return
+        custom_id, values = submitted
+        if match := components.MODAL_ID.fullmatch(custom_id):
+            answer = values.get(components.ANSWER_INPUT, "")
+            await self.on_answer(interaction, int(match["round"]), answer)
+        elif match := report.MODAL_ID.fullmatch(custom_id):
+            await report.on_submit(interaction, match["question"], values)
+        elif match := review.EDIT_MODAL_ID.fullmatch(custom_id):
+            await review.on_edit(interaction, int(match["candidate"]), values)

@@ -1,5 +1,6 @@
 """Slash commands: members' /quiz, /leaderboard, /weakspots, /stats, /forget-me, and the
-admins' /studybot group. Each parses its options, makes one service call, renders the result."""
+admins' /studybot group (schedule, and the team's own content: import, review, reported,
+auto-accept). Each parses its options, calls the service, renders the result."""
 
 from __future__ import annotations
 
@@ -7,40 +8,30 @@ import zoneinfo
 from dataclasses import replace
 from datetime import timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.app_commands import Choice, locale_str
 
+from bot.chat.discord import _importing as importing
 from bot.chat.discord import _render as render
+from bot.chat.discord import _review as reviewing
+from bot.chat.discord._access import admin_team as _admin
+from bot.chat.discord._access import studybot as _bot
+from bot.chat.discord._access import team_and_language as _team
 from bot.chat.discord._components import ForgetButton
 from bot.chat.discord._locale import user_language
 from bot.chat.discord._reply import Reply, respond
 from bot.chat.formatting import topic_name
 from bot.chat.messages import say
 from bot.core.leaderboard import Period
-from bot.core.model import TeamInfo
 from bot.core.parsing import WEEKDAYS, InputError, parse_duration, parse_time, parse_timezone
-
-if TYPE_CHECKING:
-    from bot.chat.discord._bot import StudyBot
 
 TODAY = {"today", "今日", "きょう"}
 AUTOCOMPLETE_LIMIT = 25
 CLOSE_AFTER_MIN = timedelta(minutes=5)
 CLOSE_AFTER_MAX = timedelta(hours=24)
-
-
-def _bot(interaction: discord.Interaction[Any]) -> StudyBot:
-    return cast("StudyBot", interaction.client)
-
-
-async def _team(interaction: discord.Interaction[Any]) -> tuple[TeamInfo, str]:
-    team = await _bot(interaction).team_of(interaction)
-    if team is None:
-        raise InputError(say(user_language(interaction, None), "server_only"))
-    return team, user_language(interaction, team)
 
 
 # -- member commands ----------------------------------------------------------------------
@@ -165,14 +156,6 @@ admin = app_commands.Group(
     default_permissions=discord.Permissions(manage_guild=True),
     guild_only=True,
 )
-
-
-async def _admin(interaction: discord.Interaction[Any]) -> tuple[TeamInfo, str]:
-    """Discord hides these commands from members without Manage Server; check again anyway."""
-    team, lang = await _team(interaction)
-    if not interaction.permissions.manage_guild:
-        raise InputError(say(lang, "admin_only"))
-    return team, lang
 
 
 @admin.command(
@@ -333,6 +316,47 @@ async def _reveal_now(interaction: discord.Interaction[Any]) -> Reply:
         return Reply(content=say(lang, "no_open_round"))
     await bot.courier.deliver(team)
     return Reply(content=say(lang, "revealed_now"))
+
+
+@admin.command(
+    name="review", description=locale_str("Go through the questions proposed from your notes")
+)
+async def review(interaction: discord.Interaction[Any]) -> None:
+    await respond(interaction, reviewing.start_review(interaction))
+
+
+@admin.command(
+    name="reported", description=locale_str("Questions members reported: keep or remove them")
+)
+async def reported(interaction: discord.Interaction[Any]) -> None:
+    await respond(interaction, reviewing.start_reported(interaction))
+
+
+@admin.command(
+    name="import", description=locale_str("Propose questions from notes (markdown files)")
+)
+@app_commands.describe(
+    file=locale_str("A note: a markdown or text file"),
+    file2=locale_str("Another note"),
+    file3=locale_str("Another note"),
+)
+async def import_notes(
+    interaction: discord.Interaction[Any],
+    file: discord.Attachment,
+    file2: discord.Attachment | None = None,
+    file3: discord.Attachment | None = None,
+) -> None:
+    attachments = [a for a in (file, file2, file3) if a is not None]
+    await respond(interaction, importing.import_notes(interaction, attachments), defer=True)
+
+
+@admin.command(
+    name="auto-accept",
+    description=locale_str("How confident a proposed question must be to skip the review"),
+)
+@app_commands.describe(confidence=locale_str("A number from 0 to 1 such as 0.8, or off"))
+async def auto_accept(interaction: discord.Interaction[Any], confidence: str | None = None) -> None:
+    await respond(interaction, importing.auto_accept(interaction, confidence))
 
 
 COMMANDS: tuple[app_commands.Command[Any, ..., Any] | app_commands.Group, ...] = (

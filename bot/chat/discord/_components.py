@@ -145,30 +145,38 @@ class AnswerModal(discord.ui.Modal):
         )
 
 
-def modal_round(interaction: discord.Interaction[Any]) -> tuple[int, str] | None:
-    """(round id, typed answer) when an interaction is the submit of an answer modal."""
+def submitted(interaction: discord.Interaction[Any]) -> tuple[str, dict[str, str]] | None:
+    """(custom id, {input id: value}) when an interaction is a modal submit. Modals are
+    handled from these alone, so one typed across a restart still arrives."""
     if interaction.type is not discord.InteractionType.modal_submit or interaction.data is None:
         return None
-    match = MODAL_ID.fullmatch(str(interaction.data.get("custom_id", "")))
+    values: dict[str, str] = {}
+    _input_values(interaction.data.get("components", []), values)
+    return str(interaction.data.get("custom_id", "")), values
+
+
+def modal_round(interaction: discord.Interaction[Any]) -> tuple[int, str] | None:
+    """(round id, typed answer) when an interaction is the submit of an answer modal."""
+    found = submitted(interaction)
+    if found is None:
+        return None
+    custom_id, values = found
+    match = MODAL_ID.fullmatch(custom_id)
     if match is None:
         return None
-    value = _input_value(interaction.data.get("components", []))
-    return int(match["round"]), value or ""
+    return int(match["round"]), values.get(ANSWER_INPUT, "")
 
 
-def _input_value(nodes: Any) -> str | None:
-    """The text input's value, wherever the modal's layout nests it (rows or labels)."""
+def _input_values(nodes: Any, values: dict[str, str]) -> None:
+    """Every text input's value, wherever the modal's layout nests it (rows or labels)."""
     for node in nodes if isinstance(nodes, list) else [nodes]:
         if not isinstance(node, dict):
             continue
-        if node.get("custom_id") == ANSWER_INPUT and "value" in node:
-            return str(node["value"])
+        if "custom_id" in node and "value" in node:
+            values[str(node["custom_id"])] = str(node["value"])
         for key in ("components", "component"):
             if key in node:
-                found = _input_value(node[key])
-                if found is not None:
-                    return found
-    return None
+                _input_values(node[key], values)
 
 
 class ForgetButton(

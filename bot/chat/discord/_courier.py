@@ -213,6 +213,7 @@ class Courier:
             post = await self._close_post(reveal.card.round.message_ref, channel, team, event)
             message = await channel.send(
                 embed=render.reveal(reveal, lang, self._notes_url),
+                view=render.reveal_view(reveal, lang) or discord.utils.MISSING,
                 nonce=f"r{reveal.card.round.id}",
                 reference=post.to_reference(fail_if_not_exists=False) if post else None,  # type: ignore[arg-type]
                 mention_author=False,

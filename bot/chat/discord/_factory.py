@@ -39,6 +39,7 @@ def create_bot(
     return StudyBot(
         app.quiz,
         app.clock,
+        content=app.content,
         defaults=Defaults(language=settings.language, timezone=settings.timezone),
         notes_url=settings.notes_url,
         sync_commands=sync_commands,

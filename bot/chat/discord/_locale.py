@@ -49,6 +49,15 @@ JAPANESE: dict[str, str] = {
     "Start posting again": "投稿を再開",
     "Post today's question now": "今日の問題を今すぐ投稿",
     "Close today's question and reveal it now": "今日の問題を締め切って答えを発表",
+    "Go through the questions proposed from your notes": "ノートから作った問題の候補を確認",
+    "Questions members reported: keep or remove them": "メンバーが報告した問題を残すか削除",
+    "Propose questions from notes (markdown files)": "ノート (Markdown) から問題の候補を作成",
+    "A note: a markdown or text file": "ノート (Markdown またはテキストのファイル)",
+    "Another note": "追加のノート",
+    "How confident a proposed question must be to skip the review": (
+        "確認なしで採用する候補の確信度"
+    ),
+    "A number from 0 to 1 such as 0.8, or off": "0〜1 の数 (例: 0.8) または off",
 }
 
 

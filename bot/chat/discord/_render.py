@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import discord
 
 from bot.chat.discord import _components as components
+from bot.chat.discord._report import report_button
 from bot.chat.formatting import answer_text, letters, ranked_row, stats_body, topic_name, weak_row
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
@@ -41,7 +42,7 @@ def stamp(moment: datetime, style: str = "f") -> str:
     return f"<t:{int(moment.timestamp())}:{style}>"
 
 
-def _clip(text: str, limit: int = FIELD_LIMIT) -> str:
+def clip(text: str, limit: int = FIELD_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -113,11 +114,11 @@ def receipt(view: AnswerReceipt, lang: str, notes_url: str | None) -> discord.Em
         else say(lang, "practice_wrong", answer=answer_text(q))
     )
     embed = discord.Embed(
-        title=verdict, description=_clip(q.explanation, 4000), colour=GREEN if view.correct else RED
+        title=verdict, description=clip(q.explanation, 4000), colour=GREEN if view.correct else RED
     )
     if view.correct:
-        embed.add_field(name=say(lang, "correct_answer"), value=_clip(answer_text(q)))
-    embed.add_field(name=say(lang, "source"), value=_clip(_source(q, notes_url)), inline=False)
+        embed.add_field(name=say(lang, "correct_answer"), value=clip(answer_text(q)))
+    embed.add_field(name=say(lang, "source"), value=clip(_source(q, notes_url)), inline=False)
     return embed
 
 
@@ -127,13 +128,13 @@ def reveal(view: Reveal, lang: str, notes_url: str | None) -> discord.Embed:
     day = card.round.local_date.isoformat() if card.round.local_date else ""
     embed = discord.Embed(
         title=say(lang, "reveal_title", date=day),
-        description=_clip(q.prompt, 4000),
+        description=clip(q.prompt, 4000),
         colour=GREEN,
     )
     embed.set_author(name=topic_name(card.topic, lang))
-    embed.add_field(name=say(lang, "correct_answer"), value=_clip(answer_text(q)), inline=False)
-    embed.add_field(name=say(lang, "explanation"), value=_clip(q.explanation), inline=False)
-    embed.add_field(name=say(lang, "source"), value=_clip(_source(q, notes_url)), inline=False)
+    embed.add_field(name=say(lang, "correct_answer"), value=clip(answer_text(q)), inline=False)
+    embed.add_field(name=say(lang, "explanation"), value=clip(q.explanation), inline=False)
+    embed.add_field(name=say(lang, "source"), value=clip(_source(q, notes_url)), inline=False)
     if view.answered:
         result = [
             say(lang, "team_result", correct=view.correct, answered=view.answered, share=view.share)
@@ -150,6 +151,16 @@ def reveal(view: Reveal, lang: str, notes_url: str | None) -> discord.Embed:
     else:
         embed.add_field(name="\u200b", value=say(lang, "nobody_answered"), inline=False)
     return embed
+
+
+def reveal_view(view: Reveal, lang: str) -> discord.ui.View | None:
+    """Under a reveal: a button to report a problem with the question."""
+    button = report_button(view.card.question.id, lang)
+    if button is None:
+        return None
+    buttons = discord.ui.View(timeout=None)
+    buttons.add_item(button)
+    return buttons
 
 
 def _bars(counts: tuple[int, ...], correct: int) -> str:
@@ -253,6 +264,7 @@ def settings(team: TeamInfo, lang: str, next_post: datetime | None) -> discord.E
         lang_name=team.language,
         state=say(lang, "state_paused" if team.paused else "state_active"),
     )
+    body += "\n" + auto_accept_line(team, lang)
     embed = discord.Embed(title=say(lang, "settings_title"), description=body, colour=GREY)
     if next_post is not None:
         embed.add_field(
@@ -260,6 +272,15 @@ def settings(team: TeamInfo, lang: str, next_post: datetime | None) -> discord.E
             value=say(lang, "next_post", at=f"{stamp(next_post)} ({stamp(next_post, 'R')})"),
         )
     return embed
+
+
+def auto_accept_line(team: TeamInfo, lang: str) -> str:
+    """How confident an imported candidate must be to skip the review."""
+    if team.auto_accept is None:
+        value = say(lang, "auto_accept_value_off")
+    else:
+        value = say(lang, "auto_accept_value_on", value=team.auto_accept)
+    return say(lang, "settings_auto_accept", value=value)
 
 
 def letters_hint(question: Question) -> str:
