@@ -246,6 +246,31 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "That candidate has already been approved or rejected.",
     },
     "review_saved": {"ja": "✏ 変更を保存しました。", "en": "✏ Your changes are saved."},
+    "review_no_prompt": {"ja": "問題文が必要です", "en": "the question needs a prompt"},
+    "review_no_explanation": {
+        "ja": "解説が必要です",
+        "en": "the question needs an explanation",
+    },
+    "review_choice_count": {
+        "ja": "選択肢は空でないものを 2〜6 個にしてください",
+        "en": "a choice question needs 2 to 6 non-empty choices",
+    },
+    "review_choices_alike": {
+        "ja": "選択肢はすべて違うものにしてください (入力したときに同じになるものも不可)",
+        "en": "the choices must all be different (also when typed)",
+    },
+    "review_answer_not_a_choice": {
+        "ja": "正解は選択肢のどれかにしてください",
+        "en": "the answer must be one of the choices",
+    },
+    "review_no_accepted": {
+        "ja": "記述式の問題には正解を 1 つ以上入れてください",
+        "en": "a typed question needs at least one accepted answer",
+    },
+    "review_bar_out_of_range": {
+        "ja": "確信度は 0〜1 の数で指定してください (例: 0.8)",
+        "en": "the confidence bar is a number from 0 to 1, e.g. 0.8",
+    },
     "review_not_saved": {
         "ja": "⚠ 保存していません: {error}",
         "en": "⚠ Not saved: {error}",
@@ -308,13 +333,35 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ja": "/studybot review で確認してください。",
         "en": "Use /studybot review to go through them.",
     },
-    "import_too_large": {
-        "ja": "大きすぎます ({size:.1f} MB。ノートは {limit} MB まで)",
-        "en": "too large ({size:.1f} MB; notes up to {limit} MB are read)",
+    "note_too_large": {
+        "ja": "大きすぎます ({detail} MB。ノートは {limit} MB まで読みます)",
+        "en": "too large ({detail} MB; notes up to {limit} MB are read)",
     },
-    "import_unreadable": {
-        "ja": "ダウンロードできませんでした ({error})",
-        "en": "could not be downloaded ({error})",
+    "note_binary": {
+        "ja": "バイナリファイルで、テキストのノートではありません",
+        "en": "a binary file, not a text note",
+    },
+    "note_not_utf8": {
+        "ja": "{detail} 行目: UTF-8 のテキストではありません (UTF-8 で保存し直してください)",
+        "en": "line {detail}: not UTF-8 text (save the note as UTF-8 and import it again)",
+    },
+    "note_empty": {"ja": "空のファイルです", "en": "empty: nothing to import"},
+    "note_no_structure": {
+        "ja": "見出し・箇条書き・表がなく、問題を作れません",
+        "en": "no structure to read (no headings, lists or tables): nothing to ask",
+    },
+    "note_same_name": {
+        "ja": "同じ名前のノートがほかにあります (どちらかの名前を変えてください)",
+        "en": "another note has the same file name: rename one of them",
+    },
+    "note_missing": {"ja": "ファイルがありません", "en": "no such file or folder"},
+    "note_no_notes": {
+        "ja": "このフォルダーにノート (*.md, *.txt) がありません",
+        "en": "no notes (*.md, *.txt) in this folder",
+    },
+    "note_unreadable": {
+        "ja": "読み込めませんでした ({detail})",
+        "en": "cannot be read: {detail}",
     },
     # -- auto-accept ---------------------------------------------------------------------
     "auto_accept_on": {

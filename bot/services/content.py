@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -26,8 +27,33 @@ AUTO = "auto"
 REVIEW_PAGE = 25
 
 
+class ReviewProblem(enum.StrEnum):
+    NO_PROMPT = "no_prompt"
+    NO_EXPLANATION = "no_explanation"
+    CHOICE_COUNT = "choice_count"
+    CHOICES_ALIKE = "choices_alike"
+    ANSWER_NOT_A_CHOICE = "answer_not_a_choice"
+    NO_ACCEPTED = "no_accepted"
+    BAR_OUT_OF_RANGE = "bar_out_of_range"
+
+
+_REVIEW_MESSAGES = {
+    ReviewProblem.NO_PROMPT: "the question needs a prompt",
+    ReviewProblem.NO_EXPLANATION: "the question needs an explanation",
+    ReviewProblem.CHOICE_COUNT: "a choice question needs 2 to 6 non-empty choices",
+    ReviewProblem.CHOICES_ALIKE: "the choices must all be different (also when typed)",
+    ReviewProblem.ANSWER_NOT_A_CHOICE: "the answer must be one of the choices",
+    ReviewProblem.NO_ACCEPTED: "a typed question needs at least one accepted answer",
+    ReviewProblem.BAR_OUT_OF_RANGE: "the confidence bar is a number from 0 to 1, e.g. 0.8",
+}
+
+
 class ReviewError(ValueError):
-    """An edit that would make a broken question; the message says what to fix."""
+    """An edit that would make a broken question; `problem` says what to fix, in any language."""
+
+    def __init__(self, problem: ReviewProblem) -> None:
+        super().__init__(_REVIEW_MESSAGES[problem])
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +81,19 @@ def _team_question(team: TeamInfo, question: Question) -> Question:
 def check_question(question: Question) -> None:
     """The bank's rules for one question, for edits made in a review."""
     if not question.prompt.strip():
-        raise ReviewError("the question needs a prompt")
+        raise ReviewError(ReviewProblem.NO_PROMPT)
     if not question.explanation.strip():
-        raise ReviewError("the question needs an explanation")
+        raise ReviewError(ReviewProblem.NO_EXPLANATION)
     if question.kind is QuestionKind.CHOICE:
         choices = [c.strip() for c in question.choices]
         if not 2 <= len(choices) <= 6 or any(not c for c in choices):
-            raise ReviewError("a choice question needs 2 to 6 non-empty choices")
+            raise ReviewError(ReviewProblem.CHOICE_COUNT)
         if len({normalise(c) for c in choices}) != len(choices):
-            raise ReviewError("the choices must all be different (also when typed)")
+            raise ReviewError(ReviewProblem.CHOICES_ALIKE)
         if question.answer.strip() not in choices:
-            raise ReviewError("the answer must be one of the choices")
+            raise ReviewError(ReviewProblem.ANSWER_NOT_A_CHOICE)
     elif not [a for a in question.accepted if a.strip()]:
-        raise ReviewError("a typed question needs at least one accepted answer")
+        raise ReviewError(ReviewProblem.NO_ACCEPTED)
 
 
 class ContentService:
@@ -209,7 +235,7 @@ class ContentService:
     async def set_auto_accept(self, team: TeamInfo, threshold: float | None) -> TeamInfo:
         """Set the confidence at which imported candidates skip review (None: review all)."""
         if threshold is not None and not 0.0 <= threshold <= 1.0:
-            raise ReviewError("the confidence bar is a number from 0 to 1, e.g. 0.8")
+            raise ReviewError(ReviewProblem.BAR_OUT_OF_RANGE)
         async with self._uow(write=True) as uow:
             await uow.teams.set_auto_accept(team.id, threshold)
             updated = await uow.teams.get(team.id)

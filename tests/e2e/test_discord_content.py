@@ -181,7 +181,7 @@ async def test_import_a_note_then_approve_reject_and_edit(bot: Bot, server: Serv
     assert broken.ephemeral
     assert broken.response_type == 4, "a new message; the card stays"
     assert "保存していません" in broken.text
-    assert "the answer must be one of the choices" in broken.text
+    assert "正解は選択肢のどれかにしてください" in broken.text
     assert await bot.app.content.candidate(team, target.id) == target, "nothing saved"
 
     fixed_prompt = target.question.prompt + " (編集済み)"
@@ -225,7 +225,7 @@ async def test_import_reports_each_file_that_is_not_a_note(bot: Bot, server: Ser
     huge = server.fake.add_attachment("huge.md", b"# a\n" + b"a" * MAX_NOTE_BYTES)
     reply = await server.slash(server.admin, "studybot", "import", file=binary, file2=huge)
     assert reply.ephemeral
-    assert "notes.bin: a binary file, not a text note" in reply.text
+    assert "notes.bin: バイナリファイルで、テキストのノートではありません" in reply.text
     assert "huge.md: 大きすぎます" in reply.text
     assert "新しい候補 0 件" in reply.text
     assert server.fake.attachments[binary].downloads == 1

@@ -16,7 +16,7 @@ import pytest_asyncio
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.content.notes import NoteFile, NoteProblem
+from bot.content.notes import NoteFile, NoteProblem, ProblemKind
 from bot.core.model import (
     Bank,
     CandidateStatus,
@@ -192,7 +192,7 @@ async def test_pending_is_paged(env: Env) -> None:
 
 async def test_a_note_with_nothing_to_ask_is_a_problem_and_stores_nothing(env: Env) -> None:
     blank = NoteFile(name="prose.md", text="ただの文章です。見出しも箇条書きもない。\n")
-    unreadable = NoteProblem("bad.bin", "a binary file, not a text note")
+    unreadable = NoteProblem("bad.bin", ProblemKind.BINARY)
 
     summary = await env.content.import_notes(env.team, [blank], [unreadable])
 

@@ -15,7 +15,7 @@ from bot.chat.discord._access import admin_team, studybot
 from bot.chat.discord._render import GREEN, GREY, clip
 from bot.chat.discord._reply import Reply
 from bot.chat.messages import say
-from bot.content.notes import MAX_NOTE_BYTES, NoteFile, NoteProblem, decode_note
+from bot.content.notes import MAX_NOTE_BYTES, NoteFile, NoteProblem, ProblemKind, decode_note
 from bot.core.parsing import InputError
 from bot.services.content import ImportSummary, ReviewError
 
@@ -32,15 +32,12 @@ async def read_attachments(
     for attachment in attachments:
         name = attachment.filename
         if attachment.size > MAX_NOTE_BYTES:
-            message = say(
-                lang, "import_too_large", size=attachment.size / MB, limit=MAX_NOTE_BYTES // MB
-            )
-            problems.append(NoteProblem(name, message))
+            problems.append(NoteProblem(name, ProblemKind.TOO_LARGE, f"{attachment.size / MB:.1f}"))
             continue
         try:
             data = await attachment.read()
         except (discord.HTTPException, aiohttp.ClientError) as error:
-            problems.append(NoteProblem(name, say(lang, "import_unreadable", error=error)))
+            problems.append(NoteProblem(name, ProblemKind.UNREADABLE, str(error)))
             continue
         decoded = decode_note(name, data)
         if isinstance(decoded, NoteProblem):
@@ -48,6 +45,11 @@ async def read_attachments(
         else:
             notes.append(decoded)
     return notes, problems
+
+
+def problem_text(problem: NoteProblem, lang: str) -> str:
+    """Why a file gave no note, in the reader's language."""
+    return say(lang, f"note_{problem.kind}", detail=problem.detail, limit=MAX_NOTE_BYTES // MB)
 
 
 def summary_embed(summary: ImportSummary, lang: str) -> discord.Embed:
@@ -59,7 +61,7 @@ def summary_embed(summary: ImportSummary, lang: str) -> discord.Embed:
         for f in report.files
     ]
     rows += [
-        say(lang, "import_problem_row", name=escape(p.path), message=p.message)
+        say(lang, "import_problem_row", name=escape(p.path), message=problem_text(p, lang))
         for p in report.problems
     ]
     outcome = [say(lang, "import_stored", added=summary.added, auto=summary.auto_accepted)]
@@ -111,7 +113,7 @@ async def auto_accept(interaction: discord.Interaction[Any], confidence: str | N
     try:
         team = await studybot(interaction).content.set_auto_accept(team, threshold)
     except ReviewError as error:
-        raise InputError(str(error)) from error
+        raise InputError(say(lang, f"review_{error.problem}")) from error
     if team.auto_accept is None:
         return Reply(content=say(lang, "auto_accept_off"))
     return Reply(content=say(lang, "auto_accept_on", value=team.auto_accept))

@@ -327,7 +327,8 @@ async def _save(
             explanation=values.get(EXPLANATION_INPUT),
         )
     except ReviewError as error:
-        return Reply(content=say(lang, "review_not_saved", error=str(error)), new_message=True)
+        problem = say(lang, f"review_{error.problem}")
+        return Reply(content=say(lang, "review_not_saved", error=problem), new_message=True)
     except LookupError:
         return Reply(content=say(lang, "review_decided"), new_message=True)
     return await _show(content, team, lang, candidate, say(lang, "review_saved"))

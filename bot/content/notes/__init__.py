@@ -7,7 +7,7 @@ notes into candidates with a confidence score, and the reasons it rejected the r
 
 from ._markdown import Note, parse_note
 from ._questions import Candidate, Proposal, Rejection
-from ._read import MAX_NOTE_BYTES, NoteFile, NoteProblem, decode_note, read_notes
+from ._read import MAX_NOTE_BYTES, NoteFile, NoteProblem, ProblemKind, decode_note, read_notes
 from ._run import FileReport, ImportReport, propose
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Note",
     "NoteFile",
     "NoteProblem",
+    "ProblemKind",
     "Proposal",
     "Rejection",
     "decode_note",

@@ -11,7 +11,7 @@ from bot.core.model import Topic
 from ._facts import read_facts
 from ._markdown import Note, parse_note
 from ._questions import Candidate, Generator, Rejection
-from ._read import NoteFile, NoteProblem
+from ._read import NoteFile, NoteProblem, ProblemKind
 from ._taxonomy import Taxonomy
 
 
@@ -48,17 +48,13 @@ def propose(
     parsed: dict[str, Note] = {}
     for note in notes:
         if note.name in parsed:  # source references name a note by its file name alone
-            found_problems.append(
-                NoteProblem(note.name, "another note has the same file name: rename one of them")
-            )
+            found_problems.append(NoteProblem(note.name, ProblemKind.SAME_NAME))
             continue
         parsed[note.name] = parse_note(note.name, note.text)
     facts = {name: read_facts(note) for name, note in parsed.items()}
     empty = [name for name, found in facts.items() if not found]
     for name in empty:
-        found_problems.append(
-            NoteProblem(name, "no structure to read (no headings, lists or tables): nothing to ask")
-        )
+        found_problems.append(NoteProblem(name, ProblemKind.NO_STRUCTURE))
         del facts[name]
     proposal = Generator(taxonomy, facts).run()
 

@@ -14,8 +14,8 @@ from bot.chat.discord import _importing as importing
 from bot.chat.discord import _render as render
 from bot.chat.discord import _report as report
 from bot.chat.discord import _review as review
-from bot.chat.messages import _MESSAGES
-from bot.content.notes import FileReport, ImportReport, NoteProblem
+from bot.chat.messages import _MESSAGES, say
+from bot.content.notes import FileReport, ImportReport, NoteProblem, ProblemKind
 from bot.core.model import (
     CandidateStatus,
     FlaggedQuestion,
@@ -25,7 +25,7 @@ from bot.core.model import (
     TeamSchedule,
 )
 from bot.core.parsing import InputError
-from bot.services.content import ImportSummary
+from bot.services.content import ImportSummary, ReviewError, ReviewProblem
 from tests.support.world import BANK
 
 CHOICE = next(q for q in BANK.questions if q.kind is QuestionKind.CHOICE)
@@ -206,16 +206,31 @@ def test_every_value_of_a_modal_is_read() -> None:
 
 def test_an_import_summary_lists_files_problems_and_what_was_stored() -> None:
     files = (FileReport(name="my_notes.md", lines=40, facts=5, candidates=(), rejections=()),)
-    problems = (NoteProblem("notes.bin", "a binary file, not a text note"),)
+    problems = (
+        NoteProblem("notes.bin", ProblemKind.BINARY),
+        NoteProblem("sjis.md", ProblemKind.NOT_UTF8, "3"),
+    )
     summary = ImportSummary(ImportReport(files, problems), added=6, auto_accepted=2)
     embed = importing.summary_embed(summary, "en")
     text = f"{embed.description}\n{embed.fields[0].value}"
     assert r"my\_notes.md: 40 lines" in text  # markdown in a file name is escaped
     assert "notes.bin: a binary file, not a text note" in text
+    assert "sjis.md: line 3: not UTF-8 text" in text
+    japanese = str(importing.summary_embed(summary, "ja").to_dict())
+    assert "notes.bin: バイナリファイルで、テキストのノートではありません" in japanese
+    assert "sjis.md: 3 行目: UTF-8 のテキストではありません" in japanese
     assert "Stored 6 new candidates (2 auto-accepted)" in text
     assert "/studybot review" in text
     nothing = ImportSummary(ImportReport((), problems), added=0, auto_accepted=0)
     assert "/studybot review" not in str(importing.summary_embed(nothing, "en").to_dict())
+
+
+@pytest.mark.parametrize("kind", list(ProblemKind))
+def test_every_note_problem_is_said_in_both_languages(kind: ProblemKind) -> None:
+    problem = NoteProblem("n.md", kind, "1.5")
+    english = importing.problem_text(problem, "en")
+    assert english == problem.message, "the chat says what the command line says"
+    assert importing.problem_text(problem, "ja") != english
 
 
 def test_settings_show_the_auto_accept_bar() -> None:
@@ -228,3 +243,9 @@ def test_settings_show_the_auto_accept_bar() -> None:
 def test_every_message_speaks_both_languages() -> None:
     for key, entry in _MESSAGES.items():
         assert set(entry) == {"ja", "en"}, key
+
+
+@pytest.mark.parametrize("problem", list(ReviewProblem))
+def test_every_review_problem_is_said_in_both_languages(problem: ReviewProblem) -> None:
+    assert say("en", f"review_{problem}") == str(ReviewError(problem))
+    assert say("ja", f"review_{problem}") != str(ReviewError(problem))

@@ -10,6 +10,7 @@ from bot.content.notes import (
     MAX_NOTE_BYTES,
     NoteFile,
     NoteProblem,
+    ProblemKind,
     decode_note,
     propose,
     read_notes,
@@ -22,37 +23,66 @@ GOOD = (
 )
 
 
+NOT_UTF8 = "line {}: not UTF-8 text (save the note as UTF-8 and import it again)"
+
+
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "kind", "detail", "message"),
     [
         pytest.param(
-            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file, not a text note", id="png"
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            ProblemKind.BINARY,
+            "",
+            "a binary file, not a text note",
+            id="png",
         ),
         pytest.param(
-            "# 見出し\n".encode() + b"\x00" * 4, "a binary file, not a text note", id="nul"
+            "# 見出し\n".encode() + b"\x00" * 4,
+            ProblemKind.BINARY,
+            "",
+            "a binary file, not a text note",
+            id="nul",
         ),
         pytest.param(
             "SQSの設定\n- キュー\n".encode("shift_jis"),
-            "line 1: not UTF-8 text (save the note as UTF-8 and import it again)",
+            ProblemKind.NOT_UTF8,
+            "1",
+            NOT_UTF8.format(1),
             id="shift-jis-line-1",
         ),
         pytest.param(
             "# SQS\n- キュー\n- 可視性タイムアウト\n".encode("shift_jis"),
-            "line 2: not UTF-8 text (save the note as UTF-8 and import it again)",
+            ProblemKind.NOT_UTF8,
+            "2",
+            NOT_UTF8.format(2),
             id="shift-jis-line-2",
         ),
         pytest.param(
             b"# SQS\n\n- queue\n" + "可視性タイムアウト".encode("shift_jis"),
-            "line 4: not UTF-8 text (save the note as UTF-8 and import it again)",
+            ProblemKind.NOT_UTF8,
+            "4",
+            NOT_UTF8.format(4),
             id="shift-jis-line-4",
         ),
-        pytest.param(b"", "empty: nothing to import", id="empty"),
-        pytest.param(b" \n\t\n\r\n\xe3\x80\x80\n", "empty: nothing to import", id="whitespace"),
-        pytest.param(b"\xef\xbb\xbf", "empty: nothing to import", id="bom-only"),
+        pytest.param(b"", ProblemKind.EMPTY, "", "empty: nothing to import", id="empty"),
+        pytest.param(
+            b" \n\t\n\r\n\xe3\x80\x80\n",
+            ProblemKind.EMPTY,
+            "",
+            "empty: nothing to import",
+            id="whitespace",
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf", ProblemKind.EMPTY, "", "empty: nothing to import", id="bom-only"
+        ),
     ],
 )
-def test_decode_gives_a_problem_for_what_is_not_a_note(data: bytes, message: str) -> None:
-    assert decode_note("note.md", data) == NoteProblem("note.md", message)
+def test_decode_gives_a_problem_for_what_is_not_a_note(
+    data: bytes, kind: ProblemKind, detail: str, message: str
+) -> None:
+    problem = decode_note("note.md", data)
+    assert problem == NoteProblem("note.md", kind, detail)
+    assert problem.message == message
 
 
 @pytest.mark.parametrize(
@@ -69,7 +99,8 @@ def test_decode_reads_utf8_with_or_without_a_bom(data: bytes, text: str) -> None
 
 def test_decode_rejects_data_over_the_limit() -> None:
     problem = decode_note("big.md", b"a" * (MAX_NOTE_BYTES + 1))
-    assert problem == NoteProblem("big.md", "too large (2.0 MB; notes up to 2 MB are read)")
+    assert problem == NoteProblem("big.md", ProblemKind.TOO_LARGE, "2.0")
+    assert str(problem) == "big.md: too large (2.0 MB; notes up to 2 MB are read)"
     assert isinstance(decode_note("ok.md", b"#" + b"a" * (MAX_NOTE_BYTES - 1)), NoteFile)
 
 
@@ -88,7 +119,7 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path, monkeypatch: pytest.M
     notes, problems = read_notes([big])
     assert notes == []
     assert problems == [
-        NoteProblem(str(big), "too large (6.0 MB; notes up to 2 MB are read)"),
+        NoteProblem(str(big), ProblemKind.TOO_LARGE, "6.0"),
     ]
     assert read == []
 
@@ -103,11 +134,12 @@ def test_read_notes_reports_each_bad_file_by_path(tmp_path: Path) -> None:
     notes, problems = read_notes([tmp_path])
     assert notes == [NoteFile("bom.txt", GOOD), NoteFile("good.md", GOOD)]
     assert problems == [
-        NoteProblem(str(tmp_path / "blank.md"), "empty: nothing to import"),
-        NoteProblem(str(tmp_path / "image.md"), "a binary file, not a text note"),
+        NoteProblem(str(tmp_path / "blank.md"), ProblemKind.EMPTY),
+        NoteProblem(str(tmp_path / "image.md"), ProblemKind.BINARY),
         NoteProblem(
             str(tmp_path / "sjis.md"),
-            "line 1: not UTF-8 text (save the note as UTF-8 and import it again)",
+            ProblemKind.NOT_UTF8,
+            "1",
         ),
     ]
 
@@ -133,20 +165,18 @@ def test_a_folder_with_no_notes_is_a_problem(tmp_path: Path) -> None:
     notes, problems = read_notes([tmp_path, tmp_path / "empty"])
     assert notes == []
     assert problems == [
-        NoteProblem(str(tmp_path), "no notes (*.md, *.txt) in this folder"),
-        NoteProblem(str(tmp_path / "empty"), "no notes (*.md, *.txt) in this folder"),
+        NoteProblem(str(tmp_path), ProblemKind.NO_NOTES),
+        NoteProblem(str(tmp_path / "empty"), ProblemKind.NO_NOTES),
     ]
 
 
 def test_a_missing_path_is_a_problem(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "notes.md"
-    assert read_notes([missing]) == ([], [NoteProblem(str(missing), "no such file or folder")])
+    assert read_notes([missing]) == ([], [NoteProblem(str(missing), ProblemKind.MISSING)])
 
 
 def test_problem_reads_as_path_and_message() -> None:
-    assert (
-        str(NoteProblem("a/b.md", "empty: nothing to import")) == "a/b.md: empty: nothing to import"
-    )
+    assert str(NoteProblem("a/b.md", ProblemKind.EMPTY)) == "a/b.md: empty: nothing to import"
 
 
 # -- propose -------------------------------------------------------------------------------------
@@ -157,11 +187,7 @@ def test_a_note_with_no_structure_is_a_problem_not_a_file_report() -> None:
     report = propose([NoteFile("diary.md", plain)], TOPICS)
     assert report.files == ()
     assert report.candidates == []
-    assert report.problems == (
-        NoteProblem(
-            "diary.md", "no structure to read (no headings, lists or tables): nothing to ask"
-        ),
-    )
+    assert report.problems == (NoteProblem("diary.md", ProblemKind.NO_STRUCTURE),)
 
 
 def test_one_good_and_one_bad_file(tmp_path: Path) -> None:
@@ -178,13 +204,14 @@ def test_one_good_and_one_bad_file(tmp_path: Path) -> None:
     assert report.problems == (
         NoteProblem(
             str(tmp_path / "b_bad.md"),
-            "line 1: not UTF-8 text (save the note as UTF-8 and import it again)",
+            ProblemKind.NOT_UTF8,
+            "1",
         ),
     )
 
 
 def test_propose_keeps_problems_given_and_adds_its_own() -> None:
-    given = NoteProblem("x.md", "empty: nothing to import")
+    given = NoteProblem("x.md", ProblemKind.EMPTY)
     report = propose(
         [NoteFile("plain.md", "ただの文章。\n"), NoteFile("sqs.md", GOOD)], TOPICS, [given]
     )
@@ -210,6 +237,4 @@ def test_two_notes_with_one_file_name_keep_the_first_and_report_the_second(
     report = propose(notes, TOPICS, problems)
     [only] = report.files
     assert (only.name, only.lines) == ("sqs.md", 3)
-    assert report.problems == (
-        NoteProblem("sqs.md", "another note has the same file name: rename one of them"),
-    )
+    assert report.problems == (NoteProblem("sqs.md", ProblemKind.SAME_NAME),)
