@@ -90,6 +90,7 @@ def candidate(row: tables.Candidate) -> StoredCandidate:
             choices=tuple(row.choices),
             answer=row.answer,
             accepted=tuple(row.accepted),
+            exams=tuple(row.exams),
         ),
         line=row.source_line,
         confidence=row.confidence,

@@ -339,6 +339,7 @@ class CandidateRepository(_Repository):
                     source_note=q.source.note,
                     source_heading=q.source.heading,
                     source_line=candidate.line,
+                    exams=list(q.exams),
                     confidence=candidate.confidence,
                     style=candidate.style,
                     reasons=list(candidate.reasons),

@@ -257,6 +257,7 @@ class Candidate(Base):
     source_note: Mapped[str] = mapped_column(String(300))
     source_heading: Mapped[str] = mapped_column(Text, default="")
     source_line: Mapped[int] = mapped_column(Integer)
+    exams: Mapped[list[str]] = mapped_column(JSON, default=list)
     confidence: Mapped[float] = mapped_column(Float)
     style: Mapped[str] = mapped_column(String(16))
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)

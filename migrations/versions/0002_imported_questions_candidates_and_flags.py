@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("source_note", sa.String(length=300), nullable=False),
         sa.Column("source_heading", sa.Text(), nullable=False),
         sa.Column("source_line", sa.Integer(), nullable=False),
+        sa.Column("exams", sa.JSON(), nullable=False),
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("style", sa.String(length=16), nullable=False),
         sa.Column("reasons", sa.JSON(), nullable=False),

@@ -277,6 +277,19 @@ async def test_an_approved_candidate_is_asked_of_that_team_only(env: Env) -> Non
     assert await env.quiz.practice(env.other, bob, channel="c", topic="IAM") is None
 
 
+async def test_the_exam_a_note_names_goes_with_its_questions(env: Env) -> None:
+    titled = NoteFile(name="iam-soa.md", text="---\ntopics: [AWS, SOA]\n---\n" + NOTE.text)
+    await env.content.import_notes(env.team, [titled])
+    pending = await env.content.pending(env.team)
+    assert {c.question.exams for c in pending} == {("SOA",)}
+    chosen = by_answer(pending, "Principal")
+    await env.content.approve(env.team, chosen.id, by="alice")
+    alice = await env.member(env.team, "alice")
+    card = await env.quiz.practice(env.team, alice, channel="c", topic="IAM")
+    assert card is not None
+    assert card.question.exams == ("SOA",)
+
+
 async def test_a_team_cannot_decide_another_teams_candidate(env: Env) -> None:
     pending = await imported_once(env)
     chosen = pending[0]

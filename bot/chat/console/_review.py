@@ -50,7 +50,9 @@ def print_import(
 
 
 def describe(question: Question, confidence: float, line: int) -> str:
-    lines = [f"[{confidence:.2f}] {question.topic} · {question.source.label()} (line {line})"]
+    exams = f" [{'/'.join(question.exams)}]" if question.exams else ""
+    where = f"{question.source.label()} (line {line})"
+    lines = [f"[{confidence:.2f}] {question.topic}{exams} · {where}"]
     lines.append(question.prompt)
     if question.kind is QuestionKind.CHOICE:
         for index, choice in enumerate(question.choices):

@@ -71,6 +71,8 @@ class Note:
     headings: list[tuple[int, str]] = field(default_factory=list)
     """(line, heading path) for every heading, in order."""
     lines: int = 0
+    exams: tuple[str, ...] = ()
+    """Exams the note says it is for, from its title and front matter (DVA, SOA, SAA...)."""
 
     def heading_paths(self) -> set[str]:
         return {path for _, path in self.headings}
@@ -96,6 +98,36 @@ def _is_noise(stripped: str) -> bool:
         or bool(_HATENA_IMAGE.match(stripped))
         or bool(_RULE.match(stripped))
     )
+
+
+_EXAM_CODES = re.compile(
+    r"(?<![A-Za-z])(SAA|DVA|SOA|CLF|SAP|DOP|ANS|SCS|DAS|MLS|DEA|AIF)(?:-?C0\d)?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_EXAM_NAMES = (
+    (re.compile(r"デベロッパー[・ ]?アソシエイト|Developer[ -]Associate", re.IGNORECASE), "DVA"),
+    (
+        re.compile(
+            r"ソリューションアーキテクト[・ ]?アソシエイト|Solutions Architect[ -]Associate",
+            re.IGNORECASE,
+        ),
+        "SAA",
+    ),
+    (re.compile(r"SysOps|シスオプス", re.IGNORECASE), "SOA"),
+    (re.compile(r"クラウドプラクティショナー|Cloud Practitioner", re.IGNORECASE), "CLF"),
+)
+TITLE_LINES = 12
+"""How far into a note (after front matter) its title and opening can name an exam."""
+
+
+def note_exams(lines: list[str], start: int) -> tuple[str, ...]:
+    """The exams a note's front matter and opening lines name, in the order they appear."""
+    opening = [line for line in lines[start:] if line.strip()][:TITLE_LINES]
+    text = "\n".join([*lines[:start], *opening])
+    found = [(m.start(), m.group(1).upper()) for m in _EXAM_CODES.finditer(text)]
+    for pattern, code in _EXAM_NAMES:
+        found += [(m.start(), code) for m in pattern.finditer(text)]
+    return tuple(dict.fromkeys(code for _, code in sorted(found)))
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -191,6 +223,7 @@ class _Parser:
     def parse(self) -> Note:
         lines = self.lines
         start = _front_matter_end(lines)
+        self.note.exams = note_exams(lines, start)
         blog = _is_blog_export(lines[start:])
         titles = _blog_titles(lines, start) if blog else set()
         index = start

@@ -233,9 +233,16 @@ def _stable_id(*parts: str) -> str:
 class Generator:
     """Builds candidates for the facts of one or more notes, with the taxonomy's topics."""
 
-    def __init__(self, taxonomy: Taxonomy, facts_by_note: dict[str, list[Fact]]) -> None:
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        facts_by_note: dict[str, list[Fact]],
+        exams: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.taxonomy = taxonomy
         self.facts_by_note = facts_by_note
+        self.exams = exams or {}
+        """Each note's exams, which its questions are tagged with."""
         self.proposal = Proposal()
         self._topic_cache: dict[int, tuple[str | None, bool]] = {}
         self._note = ""
@@ -657,6 +664,7 @@ class Generator:
             choices=ordered,
             answer=answer,
             accepted=tuple(dict.fromkeys(accepted or ())),
+            exams=self.exams.get(note, ()),
             difficulty=2,
         )
         confidence = round(min(1.0, max(0.0, score)), 2)

@@ -56,7 +56,7 @@ def propose(
     for name in empty:
         found_problems.append(NoteProblem(name, ProblemKind.NO_STRUCTURE))
         del facts[name]
-    proposal = Generator(taxonomy, facts).run()
+    proposal = Generator(taxonomy, facts, {n: note.exams for n, note in parsed.items()}).run()
 
     seen: set[str] = set()
     by_file: dict[str, list[Candidate]] = {name: [] for name in facts}

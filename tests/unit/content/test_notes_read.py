@@ -238,3 +238,10 @@ def test_two_notes_with_one_file_name_keep_the_first_and_report_the_second(
     [only] = report.files
     assert (only.name, only.lines) == ("sqs.md", 3)
     assert report.problems == (NoteProblem("sqs.md", ProblemKind.SAME_NAME),)
+
+
+def test_candidates_carry_the_exam_their_note_names() -> None:
+    titled = "# SQS (DVA-C02)\n" + GOOD.split("\n", 1)[1]
+    report = propose([NoteFile("dva.md", titled), NoteFile("plain.md", GOOD)], TOPICS)
+    exams = {c.question.source.note: c.question.exams for c in report.candidates}
+    assert exams == {"dva.md": ("DVA",), "plain.md": ()}
