@@ -1,13 +1,17 @@
 """The notes importer on real notes: speed, what it keeps per file, and judged samples.
 
-    uv run python bench/importer.py [NOTES_DIR] [--runs 20] [--write-samples]
+    uv run python bench/importer.py [NOTES_DIR] [--runs 20] [--show] [--write-samples]
 
 Prints, per note file, its lines, the facts the structural reading found, the questions kept
 after the filters and how many of those clear the auto-accept bar (0.8). Then it times whole
 runs over all files, and reports the judgements in bench/importer_judged.yaml: two seeded
 random samples of 40 (any kept candidate; candidates at or above the bar), each judged by a
-person as good, acceptable or bad. `--write-samples` rewrites that file with the current
-samples, keeping the verdicts of candidates judged before, so it can be re-judged by hand.
+person as good, acceptable or bad.
+
+The file keeps each sampled candidate's stable id, where it comes from, the verdict and why,
+but none of the notes' text (the notes are the team's, not the repository's). To judge again:
+`--show` prints every sampled question in full, and `--write-samples` rewrites the file for the
+current samples, keeping the verdicts given before, with new entries marked unjudged.
 """
 
 from __future__ import annotations
@@ -48,14 +52,11 @@ def stable_sample(candidates: list[Candidate], salt: str) -> list[Candidate]:
 
 def entry(candidate: Candidate, verdict: str, note: str) -> dict[str, object]:
     q = candidate.question
-    shown = list(q.choices) if q.choices else list(q.accepted)
     return {
         "id": q.id,
         "confidence": candidate.confidence,
         "where": f"{q.source.note}:{candidate.line}",
-        "prompt": q.prompt,
-        "answer": q.answer or q.accepted[0],
-        "options": shown,
+        "style": candidate.style,
         "verdict": verdict,
         "why": note,
     }
@@ -66,6 +67,7 @@ def main() -> int:
     seed_notes = ROOT.parent / "shared" / "seed-notes"
     parser.add_argument("notes", nargs="?", type=Path, default=seed_notes)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--show", action="store_true", help="print the sampled questions")
     parser.add_argument("--write-samples", action="store_true")
     args = parser.parse_args()
     if not args.notes.is_dir():
@@ -129,6 +131,19 @@ def main() -> int:
             yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
         )
         print(f"\nwrote {JUDGED.relative_to(ROOT)}")
+    if args.show:
+        for name, sample in samples.items():
+            print(f"\n== {name}")
+            for number, candidate in enumerate(sample, start=1):
+                q = candidate.question
+                verdict = judged.get(q.id, {}).get("verdict", "unjudged")
+                print(f"\n{number}. {q.id} [{candidate.confidence:.2f}] {verdict}")
+                print(f"   {q.source.note}:{candidate.line} › {q.source.heading}")
+                print("   " + q.prompt.replace("\n", "\n   "))
+                for choice in q.choices:
+                    print(f"   {'✓' if choice == q.answer else '-'} {choice}")
+                if q.accepted:
+                    print("   accepted: " + " / ".join(q.accepted))
     for name, sample in samples.items():
         verdicts = Counter(
             str(judged.get(c.question.id, {}).get("verdict", "unjudged")) for c in sample
