@@ -78,12 +78,16 @@ def main() -> int:
     notes, problems = read_notes([args.notes])
     report = propose(notes, topics, problems)
 
-    print(f"{'note':<28} {'lines':>6} {'found':>6} {'rejected':>9} {'kept':>5} {'>=0.8':>6}")
+    # facts: what the structural reading found; rejections: question shapes the filters
+    # refused (a fact can be refused as one shape and kept as another); questions: kept.
+    print(
+        f"{'note':<28} {'lines':>6} {'facts':>6} {'rejections':>11} {'questions':>10} {'>=0.8':>6}"
+    )
     for f in report.files:
         sure = sum(c.confidence >= BAR for c in f.candidates)
         print(
-            f"{f.name:<28} {f.lines:>6} {f.facts:>6} {len(f.rejections):>9} "
-            f"{len(f.candidates):>5} {sure:>6}"
+            f"{f.name:<28} {f.lines:>6} {f.facts:>6} {len(f.rejections):>11} "
+            f"{len(f.candidates):>10} {sure:>6}"
         )
     reasons: Counter[str] = Counter()
     for f in report.files:

@@ -114,7 +114,7 @@ def note(tmp_path: Path) -> Path:
 def table(stdout: str) -> list[list[str]]:
     """The per-file table's header and rows, split into cells."""
     lines = stdout.splitlines()
-    assert lines[0].split() == ["note", "lines", "found", "kept", ">=0.8"]
+    assert lines[0].split() == ["note", "lines", "facts", "questions", ">=0.8"]
     rows = []
     for line in lines[1:]:
         if line.startswith(("skipped ", "dry run: ")) or " new candidate(s) stored" in line:
@@ -142,8 +142,8 @@ def test_dry_run_prints_the_report_and_stores_nothing(studybot: Studybot, note: 
     assert result.stderr == ""
     out = result.stdout
     assert out.splitlines()[:3] == [
-        f"{'note':<34} {'lines':>6} {'found':>6} {'kept':>5} {'>=0.8':>6}",
-        f"{'iam.md':<34} {9:>6} {5:>6} {CANDIDATES:>5} {CANDIDATES:>6}",
+        f"{'note':<34} {'lines':>6} {'facts':>6} {'questions':>10} {'>=0.8':>6}",
+        f"{'iam.md':<34} {9:>6} {5:>6} {CANDIDATES:>10} {CANDIDATES:>6}",
         f"dry run: {CANDIDATES} candidate(s) proposed, nothing stored.",
     ]
     # --show 2: the two surest candidates, in full.

@@ -27,12 +27,12 @@ def print_import(
     summary: ImportSummary, out: TextIO, *, show: int = 0, dry_run: bool = False
 ) -> None:
     report = summary.report
-    out.write(f"{'note':<34} {'lines':>6} {'found':>6} {'kept':>5} {'>=0.8':>6}\n")
+    out.write(f"{'note':<34} {'lines':>6} {'facts':>6} {'questions':>10} {'>=0.8':>6}\n")
     for file in report.files:
         sure = sum(c.confidence >= SURE for c in file.candidates)
         out.write(
             f"{file.name[:34]:<34} {file.lines:>6} {file.facts:>6} "
-            f"{len(file.candidates):>5} {sure:>6}\n"
+            f"{len(file.candidates):>10} {sure:>6}\n"
         )
     for problem in report.problems:
         out.write(f"skipped {problem}\n")

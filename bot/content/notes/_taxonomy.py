@@ -48,6 +48,12 @@ class _Name:
     topic: str
     text: str
     pattern: re.Pattern[str]
+    first: str
+    """The name's first folded word: a text without it cannot match, and `in` is cheap."""
+
+
+def _name(topic: str, text: str) -> _Name:
+    return _Name(topic, text, _pattern(text), _fold(text).split()[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,29 +69,37 @@ class Taxonomy:
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = {topic.id: topic for topic in topics}
         names: list[_Name] = []
-        self._typos: list[tuple[re.Pattern[str], str, str]] = []
+        self._typos: list[tuple[_Name, str]] = []
+        self._topic_of: dict[str, str | None] = {}
+        """Texts already looked up: headings repeat for every fact under them."""
         for topic in self.topics.values():
             spellings = [topic.name, topic.name_en, *topic.aliases]
             for text in (topic.id, *spellings, *topic.typos):
                 if normalise(text):
-                    names.append(_Name(topic.id, text, _pattern(text)))
+                    names.append(_name(topic.id, text))
             for typo in topic.typos:
                 right = process.extractOne(
                     typo, [s for s in spellings if s], scorer=fuzz.ratio, processor=_fold
                 )
                 if right is not None:
-                    self._typos.append((_pattern(typo), typo, right[0]))
+                    self._typos.append((_name(topic.id, typo), right[0]))
         # Longest names first: "Kinesis Data Firehose" before "Kinesis", "S3 Glacier" before "S3".
         self._names = sorted(names, key=lambda n: -len(normalise(n.text)))
 
     def correct(self, text: str) -> tuple[str, tuple[Correction, ...]]:
         """The text with known typos replaced by their right spelling, and what was replaced."""
         made: list[Correction] = []
+        plain = _fold(text)
+        if not any(typo.first in plain for typo, _ in self._typos):
+            return text, ()  # the usual case, without mapping every character
         folded, starts = _fold_mapped(text)
-        for pattern, wrong, right in self._typos:
-            matches = list(pattern.finditer(folded))
+        for typo, right in self._typos:
+            if typo.first not in folded:
+                continue
+            matches = list(typo.pattern.finditer(folded))
             if not matches:
                 continue
+            wrong = typo.text
             for match in reversed(matches):  # every occurrence, last first: offsets stay valid
                 text = text[: starts[match.start()]] + right + text[starts[match.end()] :]
             made.append(Correction(wrong, right))
@@ -94,11 +108,13 @@ class Taxonomy:
 
     def topic_in(self, text: str) -> str | None:
         """The topic whose longest name occurs in `text`, if any."""
-        folded = _fold(text)
-        for name in self._names:
-            if name.pattern.search(folded):
-                return name.topic
-        return None
+        if text not in self._topic_of:
+            folded = _fold(text)
+            self._topic_of[text] = next(
+                (n.topic for n in self._names if n.first in folded and n.pattern.search(folded)),
+                None,
+            )
+        return self._topic_of[text]
 
     def decide(self, chain: Sequence[str]) -> str | None:
         """The topic of the first text in `chain` (most specific first) that names one."""
