@@ -117,6 +117,11 @@ class _Reader:
         if term and text:
             self.facts.append(Fact(kind, pattern, term, text, block, group, context, alias))
 
+    def define(
+        self, pattern: Pattern, term: str, text: str, block: Block, group: tuple[str, ...]
+    ) -> None:
+        self.add(FactKind.DEFINITION, pattern, term, text, block, group)
+
     def definitions(self, index: int, block: Block, previous: Block | None) -> None:
         if block.kind is BlockKind.ITEM:
             if _ARROW.match(block.text):
@@ -124,63 +129,25 @@ class _Reader:
             colon = _COLON.match(block.text)
             paren = _PAREN_DEFINITION.match(block.text)
             if colon:
-                self.add(
-                    FactKind.DEFINITION,
-                    Pattern.COLON,
-                    colon.group(1),
-                    colon.group(2),
-                    block,
-                    _group(block),
-                )
+                self.define(Pattern.COLON, colon[1], colon[2], block, _group(block))
             elif paren:
-                self.add(
-                    FactKind.DEFINITION,
-                    Pattern.PAREN,
-                    paren.group(1),
-                    paren.group(2),
-                    block,
-                    _group(block),
-                )
+                self.define(Pattern.PAREN, paren[1], paren[2], block, _group(block))
             elif child := self.first_child(index, block):
-                self.add(
-                    FactKind.DEFINITION,
-                    Pattern.NESTED,
-                    block.text,
-                    child.text,
-                    block,
-                    _group(block),
-                )
+                self.define(Pattern.NESTED, block.text, child.text, block, _group(block))
             elif block.label and block.depth == 0 and self.first_under_label(index, block):
-                self.add(
-                    FactKind.DEFINITION,
-                    Pattern.LABEL,
-                    block.label,
-                    block.text,
-                    block,
-                    (*block.headings[:-1], "label"),
-                )
+                # A bold line's first bullet says what the bold line names.
+                group = (*block.headings[:-1], "label")
+                self.define(Pattern.LABEL, block.label, block.text, block, group)
         elif block.kind is BlockKind.ROW and len(block.cells) == 2 and all(block.cells):
-            self.add(
-                FactKind.DEFINITION,
-                Pattern.TABLE,
-                block.cells[0],
-                block.cells[1],
-                block,
-                (*block.headings, "table", *block.header),
-            )
+            group = (*block.headings, "table", *block.header)
+            self.define(Pattern.TABLE, block.cells[0], block.cells[1], block, group)
         elif block.kind in (BlockKind.FENCE, BlockKind.PROSE) and self.opens_section(
             block, previous
         ):
+            # The first prose under a heading (or a sub-heading line) defines what it names.
             term = block.label or (block.headings[-1] if block.headings else "")
-            where = "label" if block.label else "heading"
-            self.add(
-                FactKind.DEFINITION,
-                Pattern.HEADING_PROSE,
-                term,
-                first_sentence(block.text),
-                block,
-                (*block.headings[:-1], where),
-            )
+            group = (*block.headings[:-1], "label" if block.label else "heading")
+            self.define(Pattern.HEADING_PROSE, term, first_sentence(block.text), block, group)
 
     def first_child(self, index: int, block: Block) -> Block | None:
         """The first item nested directly under an item, if the next block is one."""
