@@ -61,9 +61,10 @@ def topic(row: tables.Topic) -> Topic:
     return Topic(id=row.id, name=row.name, name_en=row.name_en, aliases=tuple(row.aliases))
 
 
-def question(row: tables.Question) -> Question:
+def question(row: tables.Question | tables.Candidate) -> Question:
+    """A stored question, or the question a candidate proposes (under the id it will take)."""
     return Question(
-        id=row.id,
+        id=row.question_id if isinstance(row, tables.Candidate) else row.id,
         topic=row.topic_id,
         kind=QuestionKind(row.kind),
         prompt=row.prompt,
@@ -73,25 +74,14 @@ def question(row: tables.Question) -> Question:
         answer=row.answer,
         accepted=tuple(row.accepted),
         exams=tuple(row.exams),
-        difficulty=row.difficulty,
+        difficulty=row.difficulty if isinstance(row, tables.Question) else 2,
     )
 
 
 def candidate(row: tables.Candidate) -> StoredCandidate:
     return StoredCandidate(
         id=row.id,
-        question=Question(
-            id=row.question_id,
-            topic=row.topic_id,
-            kind=QuestionKind(row.kind),
-            prompt=row.prompt,
-            explanation=row.explanation,
-            source=SourceRef(note=row.source_note, heading=row.source_heading),
-            choices=tuple(row.choices),
-            answer=row.answer,
-            accepted=tuple(row.accepted),
-            exams=tuple(row.exams),
-        ),
+        question=question(row),
         line=row.source_line,
         confidence=row.confidence,
         style=row.style,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 HEADING_JOIN = " > "
 
@@ -354,18 +354,7 @@ class _Parser:
         for positions in groups.values():
             texts = tuple(self.note.blocks[p].text for p in positions)
             for p in positions:
-                b = self.note.blocks[p]
-                self.note.blocks[p] = Block(
-                    kind=b.kind,
-                    text=b.text,
-                    line=b.line,
-                    headings=b.headings,
-                    depth=b.depth,
-                    numbered=b.numbered,
-                    label=b.label,
-                    parent=b.parent,
-                    siblings=texts,
-                )
+                self.note.blocks[p] = replace(self.note.blocks[p], siblings=texts)
 
 
 def parse_note(name: str, text: str) -> Note:

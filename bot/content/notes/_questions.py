@@ -25,6 +25,7 @@ from ._taxonomy import Taxonomy
 
 CHOICES = 4
 BLANK = "＿＿＿"
+NO_TOPIC = "no topic in the taxonomy matches its headings or text"
 
 _BASE = {
     Pattern.COLON: 0.80,
@@ -336,7 +337,7 @@ class Generator:
             return
         topic, by_heading = self.topic(fact)
         if topic is None:
-            self.reject(fact, "no topic in the taxonomy matches its headings or text")
+            self.reject(fact, NO_TOPIC)
             return
         if fact.term.startswith(("Amazon ", "AWS ")) and self.taxonomy.topic_in(fact.term) is None:
             self.reject(fact, "a service the taxonomy has no topic for")
@@ -582,7 +583,7 @@ class Generator:
             return
         topic, by_heading = self.topic(fact)
         if topic is None:
-            self.reject(fact, "no topic in the taxonomy matches its headings or text")
+            self.reject(fact, NO_TOPIC)
             return
         text = self.fix(text, reasons)
         context = self.fix(context, reasons)
