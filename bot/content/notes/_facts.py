@@ -84,6 +84,14 @@ def split_abbreviation(term: str) -> tuple[str, str]:
     return term.strip(), ""
 
 
+_SUMMARY = re.compile(r"^(まとめ|総まとめ|summary|recap)$", re.IGNORECASE)
+
+
+def _in_summary(block: Block) -> bool:
+    """Under a まとめ (summary) heading or sub-heading line."""
+    return any(_SUMMARY.match(title.strip()) for title in (*block.headings[-1:], block.label))
+
+
 def _group(block: Block, *extra: str) -> tuple[str, ...]:
     return (*block.headings, block.label, block.parent, str(block.depth), *extra)
 
@@ -96,6 +104,8 @@ class _Reader:
     def read(self) -> list[Fact]:
         previous: Block | None = None
         for index, block in enumerate(self.blocks):
+            if _in_summary(block):
+                continue  # a summary repeats the section above it: asking twice adds nothing
             self.definitions(index, block, previous)
             self.scenario(block)
             self.numbers(block)

@@ -174,7 +174,7 @@ def test_an_abbreviation_written_with_the_term_is_accepted_too() -> None:
         ),
         pytest.param("# SQS\n- 例: 注文の処理をキューで非同期にするような構成\n", id="rei"),
         pytest.param(
-            "# SQS\n## まとめ\nSQSはメッセージを一時的にためておくキューのサービス。\n",
+            "# SQS\n## 注意点\nSQSはメッセージを一時的にためておくキューのサービス。\n",
             id="heading",
         ),
     ],
@@ -183,7 +183,7 @@ def test_section_titles_are_not_terms(note: str) -> None:
     report = run(note)
     assert report.candidates == []
     assert [(r.line, r.reason) for r in rejections(report)] == [
-        (2 if "## まとめ" not in note else 3, "a section title, not a term")
+        (2 if "## 注意点" not in note else 3, "a section title, not a term")
     ]
 
 

@@ -245,3 +245,15 @@ def test_candidates_carry_the_exam_their_note_names() -> None:
     report = propose([NoteFile("dva.md", titled), NoteFile("plain.md", GOOD)], TOPICS)
     exams = {c.question.source.note: c.question.exams for c in report.candidates}
     assert exams == {"dva.md": ("DVA",), "plain.md": ()}
+
+
+def test_a_summary_section_asks_nothing_again() -> None:
+    note = (
+        GOOD + "\n## まとめ\n- DLQ: 失敗したメッセージの行き先になる別のキュー\n- 上限: 最大14日\n"
+    )
+    [with_summary] = propose([NoteFile("sqs.md", note)], TOPICS).files
+    [without] = propose([NoteFile("sqs.md", GOOD)], TOPICS).files
+    assert with_summary.facts == without.facts
+    assert [c.question.id for c in with_summary.candidates] == [
+        c.question.id for c in without.candidates
+    ]
