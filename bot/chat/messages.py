@@ -246,6 +246,31 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "That candidate has already been approved or rejected.",
     },
     "review_saved": {"ja": "✏ 変更を保存しました。", "en": "✏ Your changes are saved."},
+    "why_same_list": {"ja": "誤答は同じリストから", "en": "distractors from the same list"},
+    "why_topic_distractors": {
+        "ja": "誤答は同じトピックから",
+        "en": "distractors from the topic",
+    },
+    "why_topic_from_text": {
+        "ja": "トピックは見出しではなく本文から判断",
+        "en": "topic from the text, not the headings",
+    },
+    "why_long_definition": {"ja": "説明が長い", "en": "long definition"},
+    "why_long_term": {"ja": "用語が長い", "en": "long Japanese term"},
+    "why_reads_as_definition": {"ja": "定義らしい文", "en": "reads as a definition"},
+    "why_reads_as_remark": {
+        "ja": "定義ではなく補足のような文",
+        "en": "reads as a remark, not a definition",
+    },
+    "why_typed": {"ja": "記述式 (同種の誤答がない)", "en": "typed answer (no distractors)"},
+    "why_choices_are_definitions": {"ja": "選択肢が説明文", "en": "choices are definitions"},
+    "why_quick_lookup": {"ja": "早見表の行から", "en": "a quick-lookup line"},
+    "why_several_numbers": {
+        "ja": "文中に数値が複数ある",
+        "en": "several numbers in the sentence",
+    },
+    "why_a_count": {"ja": "大きさや時間ではなく個数", "en": "a count, not a size or a time"},
+    "why_typo": {"ja": "表記ゆれを修正: {correction}", "en": "typo corrected: {correction}"},
     "review_no_prompt": {"ja": "問題文が必要です", "en": "the question needs a prompt"},
     "review_no_explanation": {
         "ja": "解説が必要です",

@@ -112,6 +112,11 @@ class ContentService:
     def use_topics(self, topics: Sequence[Topic]) -> None:
         self._topics = tuple(topics)
 
+    def topic(self, topic_id: str) -> Topic:
+        """A topic of the taxonomy by id (one made of the id itself when it is unknown)."""
+        found = next((t for t in self._topics if t.id == topic_id), None)
+        return found or Topic(id=topic_id, name=topic_id)
+
     # -- importing ----------------------------------------------------------------------------
 
     async def import_notes(

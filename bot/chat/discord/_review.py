@@ -18,7 +18,9 @@ from bot.chat.discord._access import admin_team, studybot
 from bot.chat.discord._locale import user_language
 from bot.chat.discord._render import GOLD, PURPLE, RED, clip
 from bot.chat.discord._reply import Reply, update
+from bot.chat.formatting import topic_name
 from bot.chat.messages import say
+from bot.content.notes import TYPO_CORRECTED, Why
 from bot.core.matching import letter
 from bot.core.model import (
     CandidateStatus,
@@ -27,6 +29,7 @@ from bot.core.model import (
     QuestionKind,
     StoredCandidate,
     TeamInfo,
+    Topic,
 )
 from bot.core.parsing import InputError
 from bot.services.content import ContentService, ReviewError
@@ -71,32 +74,44 @@ def _accepted(embed: discord.Embed, question: Question, lang: str) -> None:
         )
 
 
-def candidate_embed(candidate: StoredCandidate, pending: int, lang: str) -> discord.Embed:
+def reason_text(reason: str, lang: str) -> str:
+    """One of a candidate's reasons in the reader's language (stored in English)."""
+    if reason.startswith(TYPO_CORRECTED):
+        return say(lang, "why_typo", correction=reason.removeprefix(TYPO_CORRECTED))
+    known = {why.value: why for why in Why}
+    return say(lang, f"why_{known[reason].name.lower()}") if reason in known else reason
+
+
+def candidate_embed(
+    candidate: StoredCandidate, pending: int, lang: str, topic: Topic | None = None
+) -> discord.Embed:
     q = candidate.question
     embed = discord.Embed(
         title=say(lang, "review_title", id=candidate.id), description=_body(q), colour=PURPLE
     )
-    embed.set_author(name=q.topic)
+    embed.set_author(name=topic_name(topic, lang) if topic else q.topic)
     _accepted(embed, q, lang)
     embed.add_field(name=say(lang, "explanation"), value=clip(q.explanation or "—"), inline=False)
     source = say(lang, "review_source_line", source=q.source.label(), line=candidate.line)
     embed.add_field(name=say(lang, "source"), value=clip(source), inline=False)
     confidence = f"{candidate.confidence:.2f}"
     if candidate.reasons:
-        confidence += " — " + "; ".join(candidate.reasons)
+        confidence += " — " + "; ".join(reason_text(r, lang) for r in candidate.reasons)
     embed.add_field(name=say(lang, "review_confidence"), value=clip(confidence), inline=False)
     embed.set_footer(text=say(lang, "review_pending", count=pending))
     return _fit(embed)
 
 
-def flagged_embed(flagged: FlaggedQuestion, total: int, lang: str) -> discord.Embed:
+def flagged_embed(
+    flagged: FlaggedQuestion, total: int, lang: str, topic: Topic | None = None
+) -> discord.Embed:
     q = flagged.question
     embed = discord.Embed(
         title=say(lang, "reported_title", index=1, total=total),
         description=_body(q),
         colour=RED if flagged.held else GOLD,
     )
-    embed.set_author(name=q.topic)
+    embed.set_author(name=topic_name(topic, lang) if topic else q.topic)
     _accepted(embed, q, lang)
     reasons = "\n".join(f"• {reason}" for reason in flagged.reasons)
     embed.add_field(
@@ -201,7 +216,7 @@ async def _show(
     pending = (await content.counts(team))[CandidateStatus.PENDING]
     return Reply(
         content=note,
-        embed=candidate_embed(candidate, pending, lang),
+        embed=candidate_embed(candidate, pending, lang, content.topic(candidate.question.topic)),
         view=review_view(candidate.id, lang),
     )
 
@@ -393,7 +408,7 @@ async def _show_reported(
     first = flagged[0]
     return Reply(
         content=note,
-        embed=flagged_embed(first, len(flagged), lang),
+        embed=flagged_embed(first, len(flagged), lang, content.topic(first.question.topic)),
         view=resolve_view(first.question.id, lang),
     )
 

@@ -6,12 +6,13 @@ notes into candidates with a confidence score, and the reasons it rejected the r
 """
 
 from ._markdown import Note, parse_note
-from ._questions import Candidate, Proposal, Rejection
+from ._questions import TYPO_CORRECTED, Candidate, Proposal, Rejection, Why
 from ._read import MAX_NOTE_BYTES, NoteFile, NoteProblem, ProblemKind, decode_note, read_notes
 from ._run import FileReport, ImportReport, propose
 
 __all__ = [
     "MAX_NOTE_BYTES",
+    "TYPO_CORRECTED",
     "Candidate",
     "FileReport",
     "ImportReport",
@@ -21,6 +22,7 @@ __all__ = [
     "ProblemKind",
     "Proposal",
     "Rejection",
+    "Why",
     "decode_note",
     "parse_note",
     "propose",

@@ -9,6 +9,7 @@ distractors came from, so the bot can use the surest ones without a review.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import re
 import unicodedata
@@ -159,6 +160,27 @@ def _hiragana_share(text: str) -> float:
     return sum("\u3041" <= ch <= "\u309f" for ch in text) / max(1, len(text))
 
 
+class Why(enum.StrEnum):
+    """What raised or lowered a candidate's confidence, as its reasons list it."""
+
+    SAME_LIST = "distractors from the same list"
+    TOPIC_DISTRACTORS = "distractors from the topic"
+    TOPIC_FROM_TEXT = "topic from the text, not the headings"
+    LONG_DEFINITION = "long definition"
+    LONG_TERM = "long Japanese term"
+    READS_AS_DEFINITION = "reads as a definition"
+    READS_AS_REMARK = "reads as a remark, not a definition"
+    TYPED = "typed answer (no distractors)"
+    CHOICES_ARE_DEFINITIONS = "choices are definitions"
+    QUICK_LOOKUP = "a quick-lookup line"
+    SEVERAL_NUMBERS = "several numbers in the sentence"
+    A_COUNT = "a count, not a size or a time"
+
+
+TYPO_CORRECTED = "typo corrected: "
+"""Starts the reason that names a correction: "typo corrected: Memchached → Memcached"."""
+
+
 def _definition_bonus(text: str) -> tuple[float, str]:
     """Definitions name a kind of thing; narratives and conditions rarely define anything."""
     body = text.rstrip("。. ")
@@ -167,9 +189,9 @@ def _definition_bonus(text: str) -> tuple[float, str]:
         r"ツール|レコード|キー|ポリシー|エンドポイント|インスタンス|ゲートウェイ|設定)$",
         body,
     ):
-        return 0.05, "reads as a definition"
+        return 0.05, Why.READS_AS_DEFINITION
     if re.search(r"(ます|です|でした|った|ません|がある|いる)$", body) or "場合" in body:
-        return -0.10, "reads as a remark, not a definition"
+        return -0.10, Why.READS_AS_REMARK
     return 0.0, ""
 
 
@@ -281,7 +303,9 @@ class Generator:
 
     def fix(self, text: str, reasons: list[str]) -> str:
         fixed, made = self.taxonomy.correct(text)
-        reasons.extend(f"typo corrected: {c}" for c in made if str(c) not in reasons)
+        for correction in made:
+            if (reason := f"{TYPO_CORRECTED}{correction}") not in reasons:
+                reasons.append(reason)
         return fixed
 
     # -- the run ------------------------------------------------------------------------------
@@ -429,12 +453,12 @@ class Generator:
         text = self.fix(fact.text, reasons)
         base = _BASE[fact.pattern] + (0.0 if by_heading else -0.05)
         if not by_heading:
-            reasons.append("topic from the text, not the headings")
+            reasons.append(Why.TOPIC_FROM_TEXT)
         if 12 <= len(text) <= 70:
             base += 0.05
         elif len(text) > 100:
             base -= 0.10
-            reasons.append("long definition")
+            reasons.append(Why.LONG_DEFINITION)
         bonus, why = _definition_bonus(text)
         base += bonus
         if why:
@@ -443,7 +467,7 @@ class Generator:
             base += 0.05
         elif len(term) > 14:
             base -= 0.10
-            reasons.append("long Japanese term")
+            reasons.append(Why.LONG_TERM)
 
         wrong, from_group = self.distractors(fact, facts, topic)
         terms = [self.fix(w[0], reasons) for w in wrong]
@@ -455,9 +479,7 @@ class Generator:
                 [(t, self.fix(w[1], reasons)) for t, w in zip(terms, wrong, strict=True)],
             )
             score = base + (0.10 if from_group else -0.15)
-            reasons.append(
-                "distractors from the same list" if from_group else "distractors from the topic"
-            )
+            reasons.append(Why.SAME_LIST if from_group else Why.TOPIC_DISTRACTORS)
             self.emit(
                 note,
                 fact,
@@ -478,7 +500,7 @@ class Generator:
                 topic,
                 base - 0.05,
                 "def-term",
-                [*reasons, "typed answer (no distractors)"],
+                [*reasons, Why.TYPED],
                 prompt=f"次の説明に当てはまる用語は？\n「{text}」",
                 accepted=accepted,
                 explanation=self.explain(term, text, []),
@@ -497,7 +519,7 @@ class Generator:
                     topic,
                     base - 0.05,
                     "term-def",
-                    [*reasons, "choices are definitions"],
+                    [*reasons, Why.CHOICES_ARE_DEFINITIONS],
                     prompt=f"「{term}」の説明として正しいものはどれ？",
                     choices=[text, *texts],
                     answer=text,
@@ -538,7 +560,7 @@ class Generator:
             topic,
             score,
             "scenario",
-            [*reasons, "a quick-lookup line"],
+            [*reasons, Why.QUICK_LOOKUP],
             prompt=f"次の要件に最も適したものはどれ？\n「{text}」",
             choices=[answer, *(self.fix(w[0], reasons) for w in wrong)],
             answer=answer,
@@ -594,12 +616,12 @@ class Generator:
         numbers = len(_DIGITS.findall(text))
         if numbers > 2:
             score -= 0.15
-            reasons.append("several numbers in the sentence")
+            reasons.append(Why.SEVERAL_NUMBERS)
         if _SIZE_OR_TIME.search(fact.term):
             score += 0.10
         else:
             score -= 0.05
-            reasons.append("a count, not a size or a time")
+            reasons.append(Why.A_COUNT)
         if not by_heading:
             score -= 0.05
         compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", fact.term))

@@ -15,7 +15,14 @@ from bot.chat.discord import _render as render
 from bot.chat.discord import _report as report
 from bot.chat.discord import _review as review
 from bot.chat.messages import _MESSAGES, say
-from bot.content.notes import FileReport, ImportReport, NoteProblem, ProblemKind
+from bot.content.notes import (
+    TYPO_CORRECTED,
+    FileReport,
+    ImportReport,
+    NoteProblem,
+    ProblemKind,
+    Why,
+)
 from bot.core.model import (
     CandidateStatus,
     FlaggedQuestion,
@@ -23,6 +30,7 @@ from bot.core.model import (
     StoredCandidate,
     TeamInfo,
     TeamSchedule,
+    Topic,
 )
 from bot.core.parsing import InputError
 from bot.services.content import ImportSummary, ReviewError, ReviewProblem
@@ -249,3 +257,22 @@ def test_every_message_speaks_both_languages() -> None:
 def test_every_review_problem_is_said_in_both_languages(problem: ReviewProblem) -> None:
     assert say("en", f"review_{problem}") == str(ReviewError(problem))
     assert say("ja", f"review_{problem}") != str(ReviewError(problem))
+
+
+@pytest.mark.parametrize("why", list(Why))
+def test_every_confidence_reason_is_said_in_both_languages(why: Why) -> None:
+    assert review.reason_text(why.value, "en") == why.value, "English says what is stored"
+    assert review.reason_text(why.value, "ja") != why.value
+
+
+def test_a_typo_correction_reason_keeps_the_names() -> None:
+    stored = f"{TYPO_CORRECTED}Memchached → Memcached"
+    assert review.reason_text(stored, "ja") == "表記ゆれを修正: Memchached → Memcached"
+    assert review.reason_text("something new", "ja") == "something new", "unknown: as stored"
+
+
+def test_the_review_card_names_the_topic_in_the_readers_language() -> None:
+    iam = Topic(id="iam", name="IAM（権限）", name_en="AWS IAM")
+    assert review.candidate_embed(candidate(), 1, "ja", iam).author.name == "IAM（権限）"
+    assert review.candidate_embed(candidate(), 1, "en", iam).author.name == "AWS IAM"
+    assert review.candidate_embed(candidate(), 1, "en").author.name == candidate().question.topic
