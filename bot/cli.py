@@ -162,6 +162,7 @@ async def _content(settings: Settings, args: argparse.Namespace) -> int:
     from bot.bootstrap import open_app
     from bot.chat.console import print_import, review
     from bot.content.notes import read_notes
+    from bot.core.parsing import InputError, parse_confidence
     from bot.services.content import ReviewError
 
     team_ref = _team_ref(args.team)
@@ -189,13 +190,11 @@ async def _content(settings: Settings, args: argparse.Namespace) -> int:
             print_import(summary, sys.stdout, show=args.show)
             return 0 if summary.report.files else 1
         if args.content_command == "auto-accept":
-            value = None if args.confidence.strip().lower() == "off" else args.confidence
             try:
-                threshold = None if value is None else float(value)
+                threshold = parse_confidence(args.confidence)
                 team = await app.content.set_auto_accept(team, threshold)
-            except (ValueError, ReviewError) as error:
-                message = error if isinstance(error, ReviewError) else "give a number or off"
-                print(f"studybot: {message}", file=sys.stderr)
+            except (InputError, ReviewError) as error:
+                print(f"studybot: {error}", file=sys.stderr)
                 return 2
             bar = (
                 "off (every candidate is reviewed)"

@@ -14,7 +14,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.core.matching import normalise
-from bot.core.model import Bank, Question, QuestionKind, SourceRef, Topic
+from bot.core.model import MAX_CHOICES, MIN_CHOICES, Bank, Question, QuestionKind, SourceRef, Topic
 
 from ._problems import ContentProblem, sort_problems
 from ._yaml import INT_TAG, describe, is_null, items, line_of, pairs, scalar_text
@@ -39,7 +39,6 @@ _QUESTION_KEYS = (
 )
 _QUESTION_REQUIRED = ("id", "topic", "kind", "prompt", "explanation", "source")
 _SOURCE_KEYS = ("note", "heading")
-_MIN_CHOICES, _MAX_CHOICES = 2, 6
 _DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
 
 _Entry = tuple[ScalarNode, Node]
@@ -200,10 +199,10 @@ class BankReader:
         answer = self._text(found.get("answer"))
         if choices is None:
             return (), answer or ""
-        if not _MIN_CHOICES <= len(choices) <= _MAX_CHOICES:
+        if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
             self._add(
                 found["choices"][0],
-                f"a choice question needs {_MIN_CHOICES} to {_MAX_CHOICES} choices,"
+                f"a choice question needs {MIN_CHOICES} to {MAX_CHOICES} choices,"
                 f" found {len(choices)}",
             )
         first_seen: dict[str, Node] = {}

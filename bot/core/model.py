@@ -38,6 +38,10 @@ class SourceRef:
         return f"{self.note} › {self.heading}" if self.heading else self.note
 
 
+MIN_CHOICES, MAX_CHOICES = 2, 6
+"""How many options a choice question may have: buttons A to F."""
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     id: str
@@ -187,6 +191,11 @@ class StoredCandidate:
     style: str
     reasons: tuple[str, ...]
     status: CandidateStatus
+
+
+REPORTS_TO_HOLD = 2
+"""Open reports from this many members take a question out of a team's rotation until an
+admin keeps or removes it: one report may be a slip, two agree that something is wrong."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,3 +75,27 @@ def parse_weekday(text: str) -> int:
     if key[:1] in _WEEKDAYS_JA and key[1:] in {"", "曜", "曜日"}:
         return _WEEKDAYS_JA.index(key[:1])
     raise InputError(f"'{text}' is not a day of the week: use mon, tue, … sun")
+
+
+_OFF = {"off", "none", "no", "false", "オフ", "なし", "無効"}
+
+
+def parse_confidence(text: str | None) -> float | None:
+    """A confidence bar: `0.8`, `80%`, full-width digits; None for off (or nothing at all)."""
+    if text is None:
+        return None
+    cleaned = unicodedata.normalize("NFKC", text).strip().casefold()
+    if not cleaned or cleaned in _OFF:
+        return None
+    problem = InputError(
+        f"'{text}' is not a confidence: give a number from 0 to 1 (e.g. 0.8), or off"
+    )
+    try:
+        value = float(cleaned.removesuffix("%").strip())
+    except ValueError:
+        raise problem from None
+    if cleaned.endswith("%"):
+        value /= 100
+    if not 0.0 <= value <= 1.0:  # also false for nan
+        raise problem
+    return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -9,6 +10,8 @@ from dataclasses import dataclass, replace
 from bot.content.notes import ImportReport, NoteFile, NoteProblem, propose
 from bot.core.matching import normalise
 from bot.core.model import (
+    MAX_CHOICES,
+    MIN_CHOICES,
     CandidateStatus,
     FlaggedQuestion,
     MemberInfo,
@@ -86,7 +89,7 @@ def check_question(question: Question) -> None:
         raise ReviewError(ReviewProblem.NO_EXPLANATION)
     if question.kind is QuestionKind.CHOICE:
         choices = [c.strip() for c in question.choices]
-        if not 2 <= len(choices) <= 6 or any(not c for c in choices):
+        if not MIN_CHOICES <= len(choices) <= MAX_CHOICES or any(not c for c in choices):
             raise ReviewError(ReviewProblem.CHOICE_COUNT)
         if len({normalise(c) for c in choices}) != len(choices):
             raise ReviewError(ReviewProblem.CHOICES_ALIKE)
@@ -131,7 +134,8 @@ class ContentService:
         if not topics:
             async with self._uow() as uow:
                 topics = tuple(await uow.questions.topics())
-        report = propose(notes, topics, problems)
+        # Pure work of a tenth of a second or so: off the event loop, so chat stays responsive.
+        report = await asyncio.to_thread(propose, notes, topics, problems)
         now = self._clock.now()
         stored = [
             StoredCandidate(
@@ -150,12 +154,11 @@ class ContentService:
             # The bar as stored now, not as the caller last read it.
             team = await uow.teams.get(team.id) or team
             added = await uow.candidates.add(team.id, stored, now=now)
-            if team.auto_accept is not None:
-                for candidate_id in added:
-                    candidate = await uow.candidates.get(team.id, candidate_id)
-                    if candidate is not None and candidate.confidence >= team.auto_accept:
-                        await self._approve(uow, team, candidate, by=AUTO)
-                        accepted += 1
+            bar = team.auto_accept
+            for candidate in added:
+                if bar is not None and candidate.confidence >= bar:
+                    await self._approve(uow, team, candidate, by=AUTO)
+                    accepted += 1
             await uow.commit()
         return ImportSummary(report=report, added=len(added), auto_accepted=accepted)
 

@@ -443,7 +443,7 @@ class QuizService:
             if topic:
                 topics = await uow.questions.topics()
                 topic_id = find_topic(
-                    topic, [(t.id, t.name, (t.name_en, *t.aliases, *t.typos)) for t in topics]
+                    topic, [(t.id, t.name, (t.name_en, *t.aliases)) for t in topics]
                 )
                 if topic_id is None:
                     raise UnknownTopicError(topic, topics)

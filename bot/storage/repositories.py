@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.model import (
+    REPORTS_TO_HOLD,
     AnswerInfo,
     Bank,
     CandidateStatus,
@@ -204,7 +206,8 @@ class QuestionRepository(_Repository):
                 "id": t.id,
                 "name": t.name,
                 "name_en": t.name_en,
-                "aliases": list(t.aliases),
+                # Misspellings find a topic too (`/quiz Lambada`): stored as look-up names.
+                "aliases": [*t.aliases, *t.typos],
                 "active": True,
             }
             statement = insert(dialect, tables.Topic).values(values)
@@ -295,10 +298,6 @@ class QuestionRepository(_Repository):
         return [_convert.topic(row) for row in rows]
 
 
-FLAGS_TO_HOLD = 2
-"""Open reports from this many members take a question out of a team's rotation."""
-
-
 def held_questions(team_id: int) -> Select[str]:
     """Ids of the questions a team's reports keep out of its rotation."""
     flag = tables.Flag
@@ -307,7 +306,7 @@ def held_questions(team_id: int) -> Select[str]:
         .where(flag.team_id == team_id, (flag.outcome.is_(None)) | (flag.outcome == "removed"))
         .group_by(flag.question_id)
         .having(
-            (func.count().filter(flag.outcome.is_(None)) >= FLAGS_TO_HOLD)
+            (func.count().filter(flag.outcome.is_(None)) >= REPORTS_TO_HOLD)
             | (func.count().filter(flag.outcome == "removed") > 0)
         )
     )
@@ -316,12 +315,12 @@ def held_questions(team_id: int) -> Select[str]:
 class CandidateRepository(_Repository):
     async def add(
         self, team_id: int, candidates: list[StoredCandidate], *, now: datetime
-    ) -> list[int]:
+    ) -> list[StoredCandidate]:
         """Store new candidates; ones already stored (same question id) are skipped.
 
-        Returns the ids of those added.
+        Returns those added, with their ids.
         """
-        added: list[int] = []
+        added: list[StoredCandidate] = []
         for candidate in candidates:
             q = candidate.question
             statement = (
@@ -351,7 +350,7 @@ class CandidateRepository(_Repository):
             )
             new_id = await self._session.scalar(statement)
             if new_id is not None:
-                added.append(new_id)
+                added.append(replace(candidate, id=new_id))
         return added
 
     async def get(self, team_id: int, candidate_id: int) -> StoredCandidate | None:

@@ -46,7 +46,7 @@ CANDIDATES = 10
 SURE = 5
 """The "which term?" ones score 1.00; the others 0.85 or 0.90."""
 
-BAR_ERROR = "studybot: the confidence bar is a number from 0 to 1, e.g. 0.8\n"
+BAR_ERROR = "studybot: '{}' is not a confidence: give a number from 0 to 1 (e.g. 0.8), or off\n"
 TEAM_ERROR = "studybot: --team takes PLATFORM:ID, e.g. discord:123456789\n"
 
 
@@ -324,10 +324,10 @@ def test_auto_accept_refuses_what_is_not_a_bar(studybot: Studybot) -> None:
     studybot("content", "auto-accept", "0.7")
 
     for value, message in [
-        ("nope", "studybot: give a number or off\n"),
-        ("1.5", BAR_ERROR),
-        ("-0.1", BAR_ERROR),
-        ("nan", BAR_ERROR),
+        ("nope", BAR_ERROR.format("nope")),
+        ("1.5", BAR_ERROR.format("1.5")),
+        ("-0.1", BAR_ERROR.format("-0.1")),
+        ("nan", BAR_ERROR.format("nan")),
     ]:
         result = studybot("content", "auto-accept", value)
         assert (result.returncode, result.stdout, result.stderr) == (2, "", message), value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
@@ -677,3 +677,15 @@ async def test_downgrading_0002_retires_the_teams_own_questions(env: Env) -> Non
     assert await env.quiz.sync_bank(SHARED) == (0, 0, 0)
     assert await env.active(env.team) == SHARED_IDS
     assert await env.content.counts(env.team) == NONE
+
+
+async def test_a_topics_misspelling_finds_it_in_practice(env: Env) -> None:
+    sqs = next(t for t in TOPICS if t.id == "sqs")
+    topics = tuple(replace(t, typos=("Simple Queu",)) if t is sqs else t for t in TOPICS)
+    await env.quiz.sync_bank(replace(SHARED, topics=topics))
+    alice = await env.member(env.team, "alice")
+
+    card = await env.quiz.practice(env.team, alice, channel="c", topic="simple queu")
+
+    assert card is not None
+    assert card.topic.id == "sqs"

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,11 +14,11 @@ from bot.chat.discord._render import GREEN, GREY, clip
 from bot.chat.discord._reply import Reply
 from bot.chat.messages import say
 from bot.content.notes import MAX_NOTE_BYTES, NoteFile, NoteProblem, ProblemKind, decode_note
+from bot.core import parsing
 from bot.core.parsing import InputError
 from bot.services.content import ImportSummary, ReviewError
 
 MB = 1024 * 1024
-OFF = {"off", "none", "no", "false", "オフ", "なし", "無効"}
 
 
 async def read_attachments(
@@ -89,22 +87,11 @@ async def import_notes(
 
 
 def parse_confidence(text: str | None, lang: str) -> float | None:
-    """`0.8`, `80%` or `off` (also nothing at all, オフ, なし); anything else is explained."""
-    if text is None:
-        return None
-    cleaned = unicodedata.normalize("NFKC", text).strip().casefold()
-    if not cleaned or cleaned in OFF:
-        return None
-    percent = cleaned.endswith("%")
+    """The core's reading of a confidence bar, explained in the reader's language."""
     try:
-        value = float(cleaned.removesuffix("%").strip())
-    except ValueError:
+        return parsing.parse_confidence(text)
+    except InputError:
         raise InputError(say(lang, "auto_accept_bad", value=text)) from None
-    if percent:
-        value /= 100
-    if math.isnan(value) or not 0.0 <= value <= 1.0:
-        raise InputError(say(lang, "auto_accept_bad", value=text))
-    return value
 
 
 async def auto_accept(interaction: discord.Interaction[Any], confidence: str | None) -> Reply:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._markdown import Block, BlockKind, Note
@@ -229,10 +228,3 @@ class _Reader:
 
 def read_facts(note: Note) -> list[Fact]:
     return _Reader(note).read()
-
-
-def iter_groups(facts: list[Fact]) -> Iterator[tuple[tuple[str, ...], list[Fact]]]:
-    groups: dict[tuple[str, ...], list[Fact]] = {}
-    for fact in facts:
-        groups.setdefault(fact.group, []).append(fact)
-    yield from groups.items()

@@ -195,7 +195,7 @@ def _definition_bonus(text: str) -> tuple[float, str]:
     return 0.0, ""
 
 
-def _text_problem(text: str, *, short_ok: bool = False) -> str | None:
+def _text_problem(text: str) -> str | None:
     if _CODE.search(text):
         return "code, not prose"
     if _UNSURE.search(text):
@@ -206,7 +206,7 @@ def _text_problem(text: str, *, short_ok: bool = False) -> str | None:
         return "a truncated sentence"
     if text.count("(") + text.count("（") != text.count(")") + text.count("）"):
         return "a truncated sentence (unbalanced brackets)"
-    if not short_ok and len(normalise(text)) < 6:
+    if len(normalise(text)) < 6:
         return "the definition is too short to ask about"
     if len(text) > 160:
         return "the definition is too long for a question"
@@ -221,6 +221,21 @@ def _leaks(answer: str, text: str) -> bool:
 def _split_code(fact: Fact) -> bool:
     """'codecommit: GitPush', 'InvocationType:Event': an identifier split on its colon."""
     return bool(_ASCII.match(fact.term) and _ASCII.match(fact.text) and " " not in fact.text)
+
+
+def _fact_problem(fact: Fact) -> str | None:
+    """Why a term and its text can be neither asked nor offered as a wrong answer, if so."""
+    problem = _term_problem(fact.term) or _text_problem(fact.text)
+    if problem is None and _split_code(fact):
+        problem = "code split on a colon"
+    return problem
+
+
+def _hash_order(items: Iterable[str], salt: str) -> list[str]:
+    """A fixed order that looks random: the same input always gives the same questions."""
+    return sorted(
+        items, key=lambda item: hashlib.sha1((salt + item).encode(), usedforsecurity=False).digest()
+    )
 
 
 def _script(term: str) -> str:
@@ -347,9 +362,7 @@ class Generator:
         if fact.kind is FactKind.NUMBER:
             self.cloze(note, fact)
             return
-        problem = _term_problem(fact.term) or _text_problem(fact.text)
-        if problem is None and _split_code(fact):
-            problem = "code split on a colon"
+        problem = _fact_problem(fact)
         if problem is None and (fact.group, normalise(fact.term)) in ambiguous:
             problem = "the note defines this term twice, differently"
         if problem is None and (_leaks(fact.term, fact.text) or _leaks(fact.alias, fact.text)):
@@ -367,7 +380,7 @@ class Generator:
             self.reject(fact, "a service the taxonomy has no topic for")
             return
         if fact.kind is FactKind.SCENARIO:
-            self.scenario(note, fact, facts, topic, by_heading)
+            self.scenario(note, fact, facts, topic)
         else:
             self.definition(note, fact, facts, topic, by_heading)
 
@@ -436,9 +449,7 @@ class Generator:
                 script=_script(fact.term),
                 shape=_shape(fact.term),
                 sentence=_reads_as_sentence(fact.text),
-                usable=not (
-                    _term_problem(fact.term) or _text_problem(fact.text) or _split_code(fact)
-                ),
+                usable=_fact_problem(fact) is None,
             )
             self._keys[id(fact)] = found
         return found
@@ -533,16 +544,13 @@ class Generator:
                     ),
                 )
 
-    def scenario(
-        self, note: str, fact: Fact, facts: Sequence[Fact], topic: str, by_heading: bool
-    ) -> None:
+    def scenario(self, note: str, fact: Fact, facts: Sequence[Fact], topic: str) -> None:
         reasons: list[str] = []
         answer = self.fix(fact.term, reasons)
         text = self.fix(fact.text, reasons)
         wrong, from_group = self.distractors(fact, facts, topic)
-        names = sorted(
-            (n for n in self.service_names() if normalise(n) != normalise(answer)),
-            key=lambda n: hashlib.sha1((text + n).encode(), usedforsecurity=False).hexdigest(),
+        names = _hash_order(
+            (n for n in self.service_names() if normalise(n) != normalise(answer)), text
         )
         # A sibling's answer may also be a service name: never offer it twice.
         taken = {normalise(w[0]) for w in wrong}
@@ -624,6 +632,7 @@ class Generator:
             reasons.append(Why.A_COUNT)
         if not by_heading:
             score -= 0.05
+            reasons.append(Why.TOPIC_FROM_TEXT)
         compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", fact.term))
         number = _DIGITS.search(compact)
         accepted = [compact] + ([fact.term] if fact.term != compact else [])
@@ -666,17 +675,8 @@ class Generator:
         accepted: list[str] | None = None,
     ) -> None:
         kind = QuestionKind.CHOICE if choices else QuestionKind.TEXT
-        ordered = tuple(choices or ())
-        if choices:
-            # Shuffle deterministically so the answer is not always first.
-            ordered = tuple(
-                sorted(
-                    choices,
-                    key=lambda c: hashlib.sha1(
-                        (prompt + c).encode(), usedforsecurity=False
-                    ).hexdigest(),
-                )
-            )
+        # Shuffled the same way every time, so the answer is not always first.
+        ordered = tuple(_hash_order(choices or (), prompt))
         question = Question(
             id=_stable_id(note, style, fact.term, fact.text),
             topic=topic,

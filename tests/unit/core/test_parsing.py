@@ -7,7 +7,14 @@ from datetime import time, timedelta
 
 import pytest
 
-from bot.core.parsing import InputError, parse_duration, parse_time, parse_timezone, parse_weekday
+from bot.core.parsing import (
+    InputError,
+    parse_confidence,
+    parse_duration,
+    parse_time,
+    parse_timezone,
+    parse_weekday,
+)
 
 
 def test_input_errors_are_value_errors() -> None:
@@ -180,3 +187,22 @@ def test_weekdays(text: str, expected: int) -> None:
 def test_bad_weekdays(text: str) -> None:
     with pytest.raises(InputError, match="not a day of the week: use mon, tue, … sun"):
         parse_weekday(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0.8", 0.8), ("80%", 0.8), ("８０％", 0.8), (" 1 ", 1.0), ("0", 0.0), ("0.75", 0.75)],
+)
+def test_a_confidence_is_a_number_from_0_to_1(text: str, value: float) -> None:
+    assert parse_confidence(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [None, "", "  ", "off", "Off", "オフ", "なし", "none"])
+def test_no_confidence_means_off(text: str | None) -> None:
+    assert parse_confidence(text) is None
+
+
+@pytest.mark.parametrize("text", ["abc", "1.5", "-0.1", "nan", "inf", "150%", "0.8.1"])
+def test_a_bad_confidence_names_itself_and_says_what_works(text: str) -> None:
+    with pytest.raises(InputError, match=rf"'{re.escape(text)}' is not a confidence: .* or off"):
+        parse_confidence(text)
