@@ -51,7 +51,8 @@ class Question:
     explanation: str
     source: SourceRef
     choices: tuple[str, ...] = ()
-    """For CHOICE questions: the options, in the order they are shown."""
+    """For CHOICE questions: the options, in the bank's order; each round shows them in an
+    order of its own (`order.as_shown`)."""
     answer: str = ""
     """For CHOICE questions: the correct choice (one of `choices`)."""
     accepted: tuple[str, ...] = ()
@@ -114,6 +115,9 @@ class RoundInfo:
     closed_at: datetime | None = None
     message_ref: str | None = None
     owner_member_id: int | None = None
+    choice_seed: int | None = None
+    """Orders the choices as this round shows them (see `order.as_shown`); None for a round
+    posted before choices were shuffled, which shows the bank's order."""
 
     @property
     def is_open(self) -> bool:

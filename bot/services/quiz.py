@@ -21,6 +21,7 @@ from bot.core.model import (
     TeamSchedule,
     Topic,
 )
+from bot.core.order import as_shown, round_seed
 from bot.core.scoring import advance_streak, most_improved, points, rank
 from bot.core.selection import choose_daily, choose_practice, find_topic
 from bot.core.weakspots import weak_spots
@@ -189,6 +190,7 @@ class QuizService:
             return None
         now = self._clock.now()
         day = for_date or policy.local_date(now, team.schedule.timezone)
+        seed = f"{team.id}:{day.isoformat()}"
         async with self._uow(write=True) as uow:
             questions = await uow.questions.active(team.id)
             question = choose_daily(
@@ -197,7 +199,7 @@ class QuizService:
                 recent_topics=await uow.rounds.recent_daily_topics(
                     team.id, limit=RECENT_TOPICS_AVOIDED
                 ),
-                seed=f"{team.id}:{day.isoformat()}",
+                seed=seed,
             )
             if question is None:
                 log.warning("team %s: the bank has no active question to post", team.id)
@@ -212,6 +214,7 @@ class QuizService:
                 closes_at=policy.close_at(
                     min(now, policy.daily_post_at(day, team.schedule)), team.schedule
                 ),
+                choice_seed=round_seed(seed),
             )
             if opened is None:
                 return None
@@ -380,7 +383,8 @@ class QuizService:
             round_ = await uow.rounds.get(round_id)
             if round_ is None:
                 return AnswerReceipt(status=AnswerStatus.NO_ROUND)
-            question = await self._question(uow, round_.question_id)
+            # Letters name choices in the order this round shows them.
+            question = as_shown(await self._question(uow, round_.question_id), round_.choice_seed)
             team = None if round_.kind is RoundKind.DAILY else await uow.teams.get(round_.team_id)
         if not round_.is_open or now >= round_.closes_at:
             return AnswerReceipt(status=AnswerStatus.CLOSED, round=round_, question=question)
@@ -438,6 +442,7 @@ class QuizService:
         None means the bank has no question on that topic.
         """
         now = self._clock.now()
+        seed = f"{member.id}:{now.isoformat()}"
         async with self._uow(write=True) as uow:
             topic_id = None
             if topic:
@@ -453,7 +458,7 @@ class QuizService:
                 recently_seen=await uow.rounds.recent_practice(
                     member.id, limit=RECENT_PRACTICE_AVOIDED
                 ),
-                seed=f"{member.id}:{now.isoformat()}",
+                seed=seed,
             )
             if question is None:
                 return None
@@ -464,6 +469,7 @@ class QuizService:
                 owner_member_id=member.id,
                 opened_at=now,
                 closes_at=now + timedelta(minutes=PRACTICE_MINUTES),
+                choice_seed=round_seed(seed),
             )
             card = await self._card(uow, round_)
             await uow.commit()
@@ -539,10 +545,11 @@ class QuizService:
         return self._topics.get(topic_id) or Topic(id=topic_id, name=topic_id)
 
     async def _card(self, uow: UnitOfWork, round_: RoundInfo) -> QuestionCard:
+        """The round as its members see it: choices in the round's own order."""
         question = await self._question(uow, round_.question_id)
         return QuestionCard(
             round=round_,
-            question=question,
+            question=as_shown(question, round_.choice_seed),
             topic=await self._topic(uow, question.topic),
             answers=await uow.rounds.answer_count(round_.id),
         )

@@ -18,6 +18,7 @@ class QuestionCard:
 
     round: RoundInfo
     question: Question
+    """As the round shows it: its choices in the round's order, which letters refer to."""
     topic: Topic
     answers: int = 0
 
@@ -47,7 +48,7 @@ class Reveal:
     correct: int
     first_correct: str | None
     choice_counts: tuple[int, ...] = ()
-    """How many members picked each choice, in choice order (choice questions)."""
+    """How many members picked each choice, in the order the round shows them."""
 
     @property
     def share(self) -> float:

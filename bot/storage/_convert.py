@@ -124,4 +124,5 @@ def round_(row: tables.Round) -> RoundInfo:
         closed_at=row.closed_at,
         message_ref=row.message_ref,
         owner_member_id=row.owner_member_id,
+        choice_seed=row.choice_seed,
     )

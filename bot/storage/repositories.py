@@ -473,6 +473,7 @@ class RoundRepository(_Repository):
         local_date: date,
         opened_at: datetime,
         closes_at: datetime,
+        choice_seed: int,
     ) -> RoundInfo | None:
         """Create the daily round for a date; None if that date already has one."""
         statement = (
@@ -485,6 +486,7 @@ class RoundRepository(_Repository):
                 local_date=local_date,
                 opened_at=opened_at,
                 closes_at=closes_at,
+                choice_seed=choice_seed,
             )
             .on_conflict_do_nothing(index_elements=["team_id", "channel", "local_date"])
             .returning(tables.Round.id)
@@ -501,6 +503,7 @@ class RoundRepository(_Repository):
         owner_member_id: int,
         opened_at: datetime,
         closes_at: datetime,
+        choice_seed: int,
     ) -> RoundInfo:
         row = tables.Round(
             team_id=team_id,
@@ -511,6 +514,7 @@ class RoundRepository(_Repository):
             opened_at=opened_at,
             closes_at=closes_at,
             posted_at=opened_at,
+            choice_seed=choice_seed,
         )
         self._session.add(row)
         await self._session.flush()

@@ -171,6 +171,7 @@ class Round(Base):
     posted_at: Mapped[datetime | None]
     revealed_at: Mapped[datetime | None]
     message_ref: Mapped[str | None] = mapped_column(String(64))
+    choice_seed: Mapped[int | None]
 
 
 class Answer(Base):

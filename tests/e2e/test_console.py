@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,7 +62,7 @@ B
 /weakspots team
 /stats
 /quiz vpc
-A
+パブリックサブネット
 /quiz nosuchtopic
 /frobnicate
 /setup time=25:00
@@ -79,8 +80,10 @@ def bank(tmp_path: Path) -> Path:
     return root
 
 
-async def play(tmp_path: Path, script: str, *, language: str = "ja") -> str:
-    settings = Settings(data_dir=tmp_path / "data", content_dir=bank(tmp_path))
+async def play(
+    tmp_path: Path, script: str, *, language: str = "ja", content: Path | None = None
+) -> str:
+    settings = Settings(data_dir=tmp_path / "data", content_dir=content or bank(tmp_path))
     # Monday 2026-11-23, 08:00 in Tokyo.
     clock = ManualClock(datetime(2026, 11, 22, 23, 0, tzinfo=UTC))
     out = io.StringIO()
@@ -122,7 +125,7 @@ async def test_a_study_day_from_post_to_weekly_leaderboard(tmp_path: Path) -> No
     assert "毎日の問題: " in out
 
     practice = out[out.index("練習問題 · VPC") :]
-    assert "⭕ 正解！" in practice, "A) is the right answer of the only VPC question"
+    assert "⭕ 正解！" in practice, "a choice's text answers it, wherever it is shown"
     assert "「nosuchtopic」というトピックはありません" in out
     assert "? /frobnicate" in out
     assert "/leaderboard [week|7d|all]" in out
@@ -131,6 +134,31 @@ async def test_a_study_day_from_post_to_weekly_leaderboard(tmp_path: Path) -> No
 
     assert "週間ランキング (2026-11-23 〜 2026-11-29)" in out
     assert out.count("今日の問題 2026-11-2") + out.count("今日の問題 2026-11-30") >= 7
+
+
+DAYS = 200
+DATE = r"(\d{4}-\d\d-\d\d) · [^\n]*\n"
+POST = re.compile(r"今日の問題 " + DATE + r"\nQ\. [^\n]*\n((?:  [A-F]\) [^\n]*\n)+)")
+REVEAL = re.compile(r"答え合わせ " + DATE + r"Q\. [^\n]*\n\n正解: ([A-F])\) ([^\n]*)\n")
+
+
+async def test_two_hundred_daily_rounds_of_the_real_bank_spread_the_answer_over_a_to_d(
+    tmp_path: Path,
+) -> None:
+    """Every bank file lists its answer first; what members see must not."""
+    script = "/advance 1h\n" + "/advance 1d\n" * DAYS
+    out = await play(tmp_path, script, content=ROOT / "content")
+
+    posts = {day: re.findall(r"  ([A-F])\) ([^\n]*)", block) for day, block in POST.findall(out)}
+    reveals = REVEAL.findall(out)
+    assert len(posts) >= DAYS * 0.6, "most daily questions are choice questions"
+    assert len(reveals) >= len(posts) - 1, "all but the last day's round are revealed"
+    for day, shown_letter, answer in reveals:
+        # The reveal names the answer by the letter it had in the post.
+        assert (shown_letter, answer) in posts[day], day
+    letters = Counter(shown_letter for _, shown_letter, _ in reveals)
+    assert set(letters) >= set("ABCD"), letters
+    assert max(letters.values()) <= 0.35 * len(reveals), letters
 
 
 async def test_english_and_a_restart_keeps_state(tmp_path: Path) -> None:

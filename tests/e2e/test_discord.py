@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -525,10 +526,72 @@ async def test_weakspots_and_stats(bot: Bot, server: Server) -> None:
 
 
 def _is_correct(card: FakeInteraction, custom_id: str) -> bool:
-    """Whether a practice button is the right answer, from the bank the bot loaded."""
-    bank = load_bank(BANK)
-    question = next(q for q in bank.questions if q.prompt in card.text)
-    return question.correct_index == int(custom_id.rsplit(":", 1)[1])
+    """Whether a practice button is the right answer: the button whose letter the card shows
+    beside the bank's answer."""
+    assert card.original is not None
+    return _button_of_answer(card.original) == custom_id
+
+
+def _button_of_answer(message: FakeMessage) -> str:
+    """The custom id of the button labelled with the letter that the message shows beside the
+    question's answer (from the bank the bot loaded)."""
+    question = next(q for q in load_bank(BANK).questions if q.prompt in message.text)
+    shown = re.search(rf"\*\*([A-F])\.\*\* {re.escape(question.answer)}\n", message.text + "\n")
+    assert shown is not None, message.text
+    return _buttons(message)[shown[1]]
+
+
+def _buttons(message: FakeMessage) -> dict[str, str]:
+    """Each button's label and custom id."""
+    return {
+        button["label"]: button["custom_id"]
+        for row in message.components
+        for button in row.get("components", [])
+        if "label" in button and "custom_id" in button
+    }
+
+
+async def test_the_answer_is_not_always_a_and_the_reveal_names_the_letter_shown(
+    bot: Bot, server: Server
+) -> None:
+    """Every bank question lists its answer first; posts, buttons and reveals must not."""
+    await set_up(server)
+    team = await bot.team(server)
+    for day in range(10):
+        seen = len(server.posts())
+        bot.clock.set(NINE + timedelta(days=day))
+        await bot.fire(f"team-{team.id}")
+        await server.fake.wait_until(lambda: len(server.posts()) > seen)  # noqa: B023
+        post = server.posts()[-1]
+        card = await bot.daily(server)
+        if card.question.kind is QuestionKind.CHOICE and card.question.correct_index != 0:
+            break
+        await server.slash(server.admin, "studybot", "reveal-now")
+        await server.fake.wait_until(lambda: len(server.posts()) == seen + 2)  # noqa: B023
+    else:
+        pytest.fail("ten daily posts all showed their answer at A")
+
+    right = _button_of_answer(post)
+    assert right != _buttons(post)["A"]
+    shown_letter = next(label for label, cid in _buttons(post).items() if cid == right)
+    assert shown_letter == "ABCDEF"[card.question.correct_index]
+    await server.click(post, right, server.alice)
+    await server.click(post, _buttons(post)["A"], server.bob)
+
+    revealed = await server.slash(server.admin, "studybot", "reveal-now")
+    assert "締め切りました" in revealed.text
+    reveal = await server.fake.wait_for_message(
+        server.channel,
+        lambda m: (
+            m.message_reference is not None
+            and str(m.message_reference["message_id"]) == str(post.id)
+        ),
+    )
+    assert f"{shown_letter}) {card.question.answer}" in reveal.text
+    assert "1/2" in reveal.text
+    assert "Alice" in reveal.text  # first correct
+    assert f"`{shown_letter}` ████████ 1 ✅" in reveal.text
+    assert "`A` ████████ 1\n" in reveal.text + "\n"
 
 
 async def test_forget_me_deletes_only_after_confirming(bot: Bot, server: Server) -> None:

@@ -29,7 +29,7 @@ def broken_copy(tmp_path: Path) -> Path:
 
 async def test_start_creates_the_database_and_loads_the_bundled_bank(tmp_path: Path) -> None:
     async with open_app(settings(tmp_path, ROOT / "content")) as app:
-        assert await migrate.current(app.engine) == "0002"
+        assert await migrate.current(app.engine) == "0003"
         topics = await app.quiz.topics()
         assert len(topics) >= 10
     assert (tmp_path / "data" / "studybot.sqlite3").exists()

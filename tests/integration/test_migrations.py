@@ -21,7 +21,7 @@ from bot.storage.database import create_engine
 from bot.storage.tables import Base
 
 MODEL_TABLES = set(Base.metadata.tables)
-HEAD = "0002"
+HEAD = "0003"
 
 
 async def table_names(engine: AsyncEngine) -> set[str]:

@@ -7,9 +7,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core.leaderboard import Period
+from bot.core.matching import letter
 from bot.core.model import QuestionKind
+from bot.core.order import as_shown
 from bot.services.views import AnswerStatus, PostEvent, RevealEvent, WeeklyEvent
 from tests.support.world import BANK, World, post_at_nine, right_and_wrong
+
+BANK_QUESTIONS = {q.id: q for q in BANK.questions}
 
 MONDAY = date(2026, 11, 23)
 
@@ -237,3 +241,69 @@ async def test_nothing_gives_away_correctness_before_the_reveal(world: World) ->
     board = await world.quiz.leaderboard(world.team, period=Period.WEEK)
     assert [(r.tally.name, r.tally.correct) for r in board.entries] == [("alice", 1), ("bob", 0)]
     assert (await world.quiz.weak_spots(world.team, member=None)).attempts == 2
+
+
+async def test_each_round_shows_its_own_choice_order_and_letters_follow_it(world: World) -> None:
+    """Every bank question lists its answer first; the rounds must not."""
+    alice, bob = await world.member("alice"), await world.member("bob")
+    positions = []
+    for _ in range(len(BANK.questions)):
+        round_id = await post_at_nine(world)
+        card = await world.quiz.current_daily(world.team)
+        assert card is not None
+        bank_question = BANK_QUESTIONS[card.question.id]
+        if bank_question.kind is QuestionKind.CHOICE:
+            assert card.round.choice_seed is not None
+            assert card.question.choices == as_shown(bank_question, card.round.choice_seed).choices
+            assert sorted(card.question.choices) == sorted(bank_question.choices)
+            index = card.question.correct_index
+            positions.append(index)
+            # alice types the letter shown beside the answer; bob always presses A.
+            await world.quiz.answer(round_id=round_id, member=alice, response=letter(index))
+            await world.quiz.answer(round_id=round_id, member=bob, response="A")
+        world.clock.advance(timedelta(hours=23))
+        await world.quiz.run_due()
+
+    assert len(set(positions)) > 1, positions
+    board = await world.quiz.leaderboard(world.team, period=Period.ALL)
+    correct = {r.tally.name: r.tally.correct for r in board.entries}
+    assert correct["alice"] == len(positions)
+    assert correct["bob"] == positions.count(0)
+
+
+async def test_a_reveal_after_a_restart_counts_each_pick_where_it_was_shown(
+    world: World,
+) -> None:
+    # Find a day whose question is a choice question with its answer away from A.
+    while True:
+        round_id = await post_at_nine(world)
+        posted = await world.quiz.current_daily(world.team)
+        assert posted is not None
+        if posted.question.kind is QuestionKind.CHOICE and posted.question.correct_index != 0:
+            break
+        world.clock.advance(timedelta(hours=23))
+        await world.quiz.run_due()
+    shown = posted.question.choices
+    members = [await world.member(name) for name in ("a", "b", "c", "d", "e")]
+    picks = ["A", "B", "C", "D", letter(posted.question.correct_index)]
+    for member, pick in zip(members, picks, strict=True):
+        receipt = await world.quiz.answer(round_id=round_id, member=member, response=pick)
+        assert receipt.status is AnswerStatus.RECORDED
+        assert receipt.response == shown["ABCD".index(pick)], "the choice itself is stored"
+
+    world.restart()
+    again = await world.quiz.current_daily(world.team)
+    assert again is not None
+    assert again.question.choices == shown, "a restart shows the same order"
+    world.clock.advance(timedelta(hours=12))
+    await world.quiz.run_due()
+    (reveal,) = [
+        e.reveal
+        for e in (await world.quiz.outbox(world.team)).events
+        if isinstance(e, RevealEvent) and e.reveal.card.round.id == round_id
+    ]
+    assert reveal.card.question.choices == shown
+    expected = [1, 1, 1, 1]
+    expected[posted.question.correct_index] += 1
+    assert list(reveal.choice_counts) == expected
+    assert reveal.correct == 2

@@ -209,6 +209,7 @@ class FakeRounds(_Repo):
         local_date: date,
         opened_at: datetime,
         closes_at: datetime,
+        choice_seed: int,
     ) -> RoundInfo | None:
         if any(
             (r.team_id, r.channel, r.local_date) == (team_id, channel, local_date)
@@ -224,6 +225,7 @@ class FakeRounds(_Repo):
             opened_at=opened_at,
             closes_at=closes_at,
             local_date=local_date,
+            choice_seed=choice_seed,
         )
         self.s.rounds[round_.id] = round_
         return round_
@@ -237,6 +239,7 @@ class FakeRounds(_Repo):
         owner_member_id: int,
         opened_at: datetime,
         closes_at: datetime,
+        choice_seed: int,
     ) -> RoundInfo:
         round_ = RoundInfo(
             id=self.s.next_id(),
@@ -247,6 +250,7 @@ class FakeRounds(_Repo):
             opened_at=opened_at,
             closes_at=closes_at,
             owner_member_id=owner_member_id,
+            choice_seed=choice_seed,
         )
         self.s.rounds[round_.id] = round_
         self.s.posted.add(round_.id)

@@ -64,10 +64,18 @@ def right_and_wrong(question: Question) -> tuple[str, str]:
 class World:
     """The service under test, its clock, and a team with a daily channel."""
 
-    def __init__(self, quiz: QuizService, clock: ManualClock, team: TeamInfo) -> None:
+    def __init__(
+        self, quiz: QuizService, clock: ManualClock, team: TeamInfo, *, uow: Any, writer: Any
+    ) -> None:
         self.quiz = quiz
         self.clock = clock
         self.team = team
+        self._uow = uow
+        self._writer = writer
+
+    def restart(self) -> None:
+        """A new service over the same storage, as after the process restarts."""
+        self.quiz = QuizService(uow=self._uow, writer=self._writer, clock=self.clock)
 
     async def member(self, name: str):  # type: ignore[no-untyped-def]
         return await self.quiz.member(self.team, external_id=name, name=name)
@@ -89,4 +97,4 @@ async def make_world(uow: Any, writer: Any) -> AsyncIterator[World]:
     team = await quiz.team(platform="test", external_id="guild-1", name="team")
     team = await quiz.configure(team.id, channel="daily")
     async with writer:
-        yield World(quiz, clock, team)
+        yield World(quiz, clock, team, uow=uow, writer=writer)

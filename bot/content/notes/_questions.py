@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from bot.core.matching import normalise
 from bot.core.model import Question, QuestionKind, SourceRef
+from bot.core.order import shuffled
 
 from ._facts import Fact, FactKind, Pattern
 from ._taxonomy import Taxonomy
@@ -229,13 +230,6 @@ def _fact_problem(fact: Fact) -> str | None:
     if problem is None and _split_code(fact):
         problem = "code split on a colon"
     return problem
-
-
-def _hash_order(items: Iterable[str], salt: str) -> list[str]:
-    """A fixed order that looks random: the same input always gives the same questions."""
-    return sorted(
-        items, key=lambda item: hashlib.sha1((salt + item).encode(), usedforsecurity=False).digest()
-    )
 
 
 def _script(term: str) -> str:
@@ -549,7 +543,7 @@ class Generator:
         answer = self.fix(fact.term, reasons)
         text = self.fix(fact.text, reasons)
         wrong, from_group = self.distractors(fact, facts, topic)
-        names = _hash_order(
+        names = shuffled(
             (n for n in self.service_names() if normalise(n) != normalise(answer)), text
         )
         # A sibling's answer may also be a service name: never offer it twice.
@@ -675,8 +669,9 @@ class Generator:
         accepted: list[str] | None = None,
     ) -> None:
         kind = QuestionKind.CHOICE if choices else QuestionKind.TEXT
-        # Shuffled the same way every time, so the answer is not always first.
-        ordered = tuple(_hash_order(choices or (), prompt))
+        # Shuffled the same way every time, as rounds shuffle them, so a review card does not
+        # always show the answer first either.
+        ordered = tuple(shuffled(choices or (), prompt))
         question = Question(
             id=_stable_id(note, style, fact.term, fact.text),
             topic=topic,
