@@ -40,7 +40,7 @@ async def load_content(
     A bank with any problem loads nothing: the bot goes on with the questions it already has,
     and only refuses to start when it has none at all.
     """
-    bank, problems = check_bank(directory)
+    bank, problems, _ = check_bank(directory)
     if bank is None:
         for problem in problems:
             log.error("%s", problem)

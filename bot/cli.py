@@ -125,15 +125,36 @@ def _team_ref(value: str) -> tuple[str, str] | None:
 
 
 def _content_check(directory: Path) -> int:
-    from bot.content import check_bank
+    from bot.content import check_bank, summarise
 
-    bank, problems = check_bank(directory)
-    for problem in problems:
+    bank, problems, warnings = check_bank(directory)
+    for problem in [*problems, *warnings]:
         print(problem)
     if bank is None:
         print(f"{len(problems)} problem(s) in {directory}", file=sys.stderr)
         return 1
-    print(f"{directory}: {len(bank.questions)} questions in {len(bank.topics)} topics, all valid")
+    noted = f" ({len(warnings)} warning{'' if len(warnings) == 1 else 's'})" if warnings else ""
+    print(
+        f"{directory}: {len(bank.questions)} questions in {len(bank.topics)} topics,"
+        f" all valid{noted}"
+    )
+    summary = summarise(bank)
+    print("questions per topic:")
+    for topic, count in summary.per_topic.items():
+        print(f"  {count:4}  {topic}")
+    exams = [f"{exam} {count}" for exam, count in summary.per_exam.items()]
+    print("questions per exam:", " · ".join([*exams, f"none {summary.untagged}"]))
+    levels = " · ".join(f"{level}: {count}" for level, count in summary.per_difficulty.items())
+    print("difficulty:", levels)
+    if summary.choice_questions:
+        total = summary.choice_questions
+        share = summary.answer_longest / total
+        print(
+            "choice questions whose answer is the longest choice:"
+            f" {summary.answer_longest} of {total} ({share:.0%})"
+        )
+        ranks = " · ".join(f"{rank}: {n / total:.0%}" for rank, n in summary.answer_ranks.items())
+        print("the answer's place by length (1 = longest):", ranks)
     return 0
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
+
+from yaml.nodes import Node
 
 from bot.core.model import Bank
 
@@ -11,45 +15,59 @@ from ._schema import BankReader
 from ._yaml import compose_file
 
 TOPICS_FILE = "topics.yaml"
+RETIRED_FILE = "retired.yaml"
 QUESTIONS_DIR = "questions"
 
 
-def check_bank(directory: Path) -> tuple[Bank | None, list[ContentProblem]]:
-    """Validate the bank in `directory` in one pass: the Bank, or None and every problem found.
+class BankCheck(NamedTuple):
+    """What checking a bank found. `bank` is None whenever there is a problem; warnings point at
+    what is valid but worth an author's look, and never stop a bank from loading."""
 
-    Problem paths start with `directory` as given, e.g. `directory / "questions/vpc.yaml"`.
+    bank: Bank | None
+    problems: list[ContentProblem]
+    warnings: list[ContentProblem]
+
+
+def check_bank(directory: Path) -> BankCheck:
+    """Validate the bank in `directory` in one pass, finding every problem and warning.
+
+    Paths start with `directory` as given, e.g. `directory / "questions/vpc.yaml"`.
     """
     if not directory.is_dir():
-        return None, [ContentProblem(directory, 1, "the content directory does not exist")]
+        missing = ContentProblem(directory, 1, "the content directory does not exist")
+        return BankCheck(None, [missing], [])
     reader = BankReader(directory)
 
     topics = directory / TOPICS_FILE
     if topics.is_file():
-        root, problems = compose_file(topics)
-        reader.add_problems(problems)
-        if root is not None:
-            reader.read_topics(topics, root)
+        _read(reader, topics, reader.read_topics)
     else:
         reader.add_problems([ContentProblem(topics, 1, f"missing {TOPICS_FILE}: a bank needs one")])
-
-    questions = directory / QUESTIONS_DIR
-    for path, problem in _question_files(questions):
+    # Optional: a bank that never retired a question has no list of retired ids.
+    if (retired := directory / RETIRED_FILE).is_file():
+        _read(reader, retired, reader.read_retired)
+    for path, problem in _question_files(directory / QUESTIONS_DIR):
         if problem:
             reader.add_problems([ContentProblem(path, 1, problem)])
-            continue
-        root, problems = compose_file(path)
-        reader.add_problems(problems)
-        if root is not None:
-            reader.read_questions(path, root)
-    return reader.result()
+        else:
+            _read(reader, path, reader.read_questions)
+    return BankCheck(*reader.result())
 
 
 def load_bank(directory: Path) -> Bank:
     """The validated bank in `directory`; raises ContentError with every problem if any."""
-    bank, problems = check_bank(directory)
+    bank, problems, _ = check_bank(directory)
     if bank is None:
         raise ContentError(problems)
     return bank
+
+
+def _read(reader: BankReader, path: Path, read: Callable[[Path, Node], None]) -> None:
+    """Compose one file and hand its node tree to `read`, or note why it could not be read."""
+    root, problems = compose_file(path)
+    reader.add_problems(problems)
+    if root is not None:
+        read(path, root)
 
 
 def _question_files(questions: Path) -> list[tuple[Path, str]]:

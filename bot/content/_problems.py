@@ -15,9 +15,12 @@ class ContentProblem:
     line: int
     """1-based; 1 when the problem concerns the whole file."""
     message: str
+    warning: bool = False
+    """Worth a look, but the bank loads all the same."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
 def sort_problems(problems: Iterable[ContentProblem]) -> list[ContentProblem]:

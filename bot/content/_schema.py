@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bot.core.matching import normalise
 from bot.core.model import MAX_CHOICES, MIN_CHOICES, Bank, Question, QuestionKind, SourceRef, Topic
 
+from ._audit import answer_stands_out
 from ._problems import ContentProblem, sort_problems
 from ._yaml import INT_TAG, describe, is_null, items, line_of, pairs, scalar_text
 
@@ -23,6 +24,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ID_RULE = "lowercase letters, digits and hyphens, starting with a letter or digit"
 
 _TOPIC_KEYS = ("id", "name", "name_en", "aliases", "typos")
+_RETIRED_KEYS = ("id", "reason")
 _TOPIC_REQUIRED = ("id", "name")
 _QUESTION_KEYS = (
     "id",
@@ -39,6 +41,8 @@ _QUESTION_KEYS = (
 )
 _QUESTION_REQUIRED = ("id", "topic", "kind", "prompt", "explanation", "source")
 _SOURCE_KEYS = ("note", "heading")
+# An exam's short code as certification schedules print it: SAA, DVA, SOA, CLF, SAP, DOP...
+_EXAM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
 
 _Entry = tuple[ScalarNode, Node]
@@ -56,22 +60,29 @@ class BankReader:
     def __init__(self, directory: Path) -> None:
         self._directory = directory
         self._problems: list[ContentProblem] = []
+        self._warnings: list[ContentProblem] = []
+        """Worth an author's look, but loaded all the same."""
         self._topics: list[Topic] = []
         self._questions: list[Question] = []
         self._topic_ids: dict[str, str] | None = None
         """Topic id -> where it is defined; None while topics.yaml could not be read at all,
         so that a broken topics.yaml doesn't also make every question's topic 'unknown'."""
         self._question_ids: dict[str, str] = {}
+        self._retired: dict[str, str] = {}
+        """Retired question id -> where it is listed: answer history hangs on it, so no new
+        question may take it."""
         self._path = directory
         """The file being read, for the problems found in it."""
 
     def add_problems(self, problems: Iterable[ContentProblem]) -> None:
         self._problems.extend(problems)
 
-    def result(self) -> tuple[Bank | None, list[ContentProblem]]:
+    def result(self) -> tuple[Bank | None, list[ContentProblem], list[ContentProblem]]:
+        """(the bank or None, its problems, its warnings); None whenever there is a problem."""
+        warnings = sort_problems(self._warnings)
         if self._problems:
-            return None, sort_problems(self._problems)
-        return Bank(topics=tuple(self._topics), questions=tuple(self._questions)), []
+            return None, sort_problems(self._problems), warnings
+        return Bank(topics=tuple(self._topics), questions=tuple(self._questions)), [], warnings
 
     # -- files ---------------------------------------------------------------------------------
 
@@ -86,6 +97,13 @@ class BankReader:
             topic = self._topic(node, topic_ids)
             if topic is not None:
                 self._topics.append(topic)
+
+    def read_retired(self, path: Path, root: Node) -> None:
+        self._path = path
+        for node in self._top_level(root, "retired") or ():
+            found = self._entries(node, _RETIRED_KEYS, _RETIRED_KEYS)
+            self._text(found.get("reason"))
+            self._id(found.get("id"), self._retired, "retired id")
 
     def read_questions(self, path: Path, root: Node) -> None:
         self._path = path
@@ -146,12 +164,18 @@ class BankReader:
         before = len(self._problems)
         found = self._entries(node, _QUESTION_KEYS, _QUESTION_REQUIRED)
         question_id = self._id(found.get("id"), self._question_ids, "id")
+        if question_id in self._retired:
+            self._add(
+                found["id"][1],
+                f"id {question_id!r} was retired (listed at {self._retired[question_id]});"
+                " a new question needs a new id",
+            )
         topic = self._topic_ref(found.get("topic"))
         kind = self._kind(found.get("kind"))
         prompt = self._text(found.get("prompt"))
         explanation = self._text(found.get("explanation"))
         source = self._source(found.get("source"))
-        exams = self._texts(found.get("exams"), default=[])
+        exams = self._exams(found.get("exams"))
         difficulty = self._difficulty(found.get("difficulty"))
         choices: tuple[str, ...] = ()
         answer = ""
@@ -226,6 +250,11 @@ class BankReader:
             self._add(
                 found["answer"][1],
                 f"answer {answer!r} is not one of the choices{_suggest(answer, first_seen)}",
+            )
+        elif answer is not None and answer_stands_out(answer, [c for c, _ in choices]):
+            self._warn(
+                found["answer"][1],
+                "the answer is much longer than every other choice, which gives it away",
             )
         return _values(choices), answer or ""
 
@@ -318,6 +347,13 @@ class BankReader:
                 texts.append((text, item))
         return texts
 
+    def _exams(self, entry: _Entry | None) -> list[tuple[str, Node]] | None:
+        exams = self._texts(entry, default=[])
+        for exam, node in exams or ():
+            if not _EXAM.fullmatch(exam):
+                self._add(node, f"exam {exam!r} must be an exam's short code such as SAA or DVA")
+        return exams
+
     def _id(self, entry: _Entry | None, seen: dict[str, str], what: str) -> str | None:
         text = self._text(entry)
         if entry is None or text is None:
@@ -391,6 +427,9 @@ class BankReader:
 
     def _add(self, node: Node, message: str) -> None:
         self._problems.append(ContentProblem(self._path, line_of(node), message))
+
+    def _warn(self, node: Node, message: str) -> None:
+        self._warnings.append(ContentProblem(self._path, line_of(node), message, warning=True))
 
     def _relative(self, path: Path) -> str:
         try:

@@ -8,6 +8,7 @@ from textwrap import dedent
 import pytest
 
 from bot.content import ContentError, ContentProblem, check_bank, load_bank
+from bot.content._audit import answer_rank, answer_stands_out, width
 from bot.core.model import Bank, Question, QuestionKind, SourceRef, Topic
 
 REPO = Path(__file__).resolve().parents[3]
@@ -52,7 +53,7 @@ def write(bank: Path, files: dict[str, str | bytes]) -> None:
 
 
 def problems(bank: Path) -> list[str]:
-    loaded, found = check_bank(bank)
+    loaded, found, _ = check_bank(bank)
     assert loaded is None if found else loaded is not None
     return [str(problem) for problem in found]
 
@@ -607,6 +608,77 @@ def test_bank_layout_problems(bank: Path, files: dict[str, str], expected: list[
     assert problems(bank) == expected
 
 
+def test_a_retired_id_is_never_given_to_a_new_question(bank: Path) -> None:
+    retired = "retired:\n  - id: q1\n    reason: asked protocol trivia\n"
+    write(bank, {"topics.yaml": TOPICS, "retired.yaml": retired, "questions/a.yaml": CHOICE})
+
+    assert problems(bank) == [
+        "bank/questions/a.yaml:2: id 'q1' was retired (listed at retired.yaml:2);"
+        " a new question needs a new id"
+    ]
+
+
+def test_retired_entries_need_an_id_and_a_reason(bank: Path) -> None:
+    retired = "retired:\n  - id: old-one\n  - reason: no id\n"
+    write(bank, {"topics.yaml": TOPICS, "retired.yaml": retired, "questions/a.yaml": CHOICE})
+
+    assert problems(bank) == [
+        "bank/retired.yaml:2: missing required key 'reason'",
+        "bank/retired.yaml:3: missing required key 'id'",
+    ]
+
+
+@pytest.mark.parametrize("exam", ["saa", "SAA C03", "S", "ソリューション"])
+def test_an_exam_is_a_short_code(bank: Path, exam: str) -> None:
+    write(bank, {"topics.yaml": TOPICS, "questions/a.yaml": CHOICE + f"    exams: [SAA, {exam}]\n"})
+
+    assert problems(bank) == [
+        f"bank/questions/a.yaml:10: exam {exam!r} must be an exam's short code such as SAA or DVA"
+    ]
+
+
+def test_an_answer_much_longer_than_every_other_choice_is_a_warning(bank: Path) -> None:
+    telling = CHOICE.replace(
+        "choices: [public subnet, private subnet]\n    answer: public subnet",
+        "choices: [a public subnet whose route table points at the internet gateway, private]\n"
+        "    answer: a public subnet whose route table points at the internet gateway",
+    )
+    write(bank, {"topics.yaml": TOPICS, "questions/a.yaml": telling})
+
+    loaded, found, warnings = check_bank(bank)
+
+    assert loaded is not None, "a warning never stops the bank from loading"
+    assert found == []
+    assert [str(w) for w in warnings] == [
+        "bank/questions/a.yaml:7: warning: the answer is much longer than every other choice,"
+        " which gives it away"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "others", "stands_out"),
+    [
+        ("パブリックサブネット", ["プライベートサブネット", "分離サブネット"], False),
+        ("AZ 内で自動的に複製され、スナップショットで守る", ["複製されない", "S3 に保存"], True),
+        ("one", ["two", "three"], False),
+        ("a somewhat longer answer", ["short", "tiny"], True),
+        ("ok", [], False),
+    ],
+)
+def test_what_counts_as_an_answer_that_stands_out(
+    answer: str, others: list[str], stands_out: bool
+) -> None:
+    assert answer_stands_out(answer, [answer, *others]) is stands_out
+
+
+def test_widths_count_wide_characters_twice_and_ranks_take_the_better_place_on_ties() -> None:
+    assert width("S3") == 2
+    assert width("ＡＢ") == 4
+    assert width("複製") == 4
+    assert answer_rank("abcd", ["abcd", "ab", "abcdef", "wxyz"]) == 2
+    assert answer_rank("ab", ["abcd", "ab", "abcdef"]) == 3
+
+
 def test_a_missing_directory_is_one_problem(bank: Path) -> None:
     assert problems(bank) == ["bank:1: the content directory does not exist"]
 
@@ -642,7 +714,7 @@ def test_nothing_is_returned_when_any_file_is_bad(bank: Path) -> None:
 
     write(bank, {"questions/c.yaml": "questions:\n  - id: [\n"})
 
-    loaded, found = check_bank(bank)
+    loaded, found, _ = check_bank(bank)
     assert loaded is None
     assert [(p.path, p.line) for p in found] == [(bank / "questions/c.yaml", 3)]
     with pytest.raises(ContentError) as raised:
@@ -689,7 +761,7 @@ def test_problems_are_sorted_by_path_then_line(bank: Path) -> None:
 
 
 def test_the_real_content_bank_loads_without_problems() -> None:
-    bank, found = check_bank(REPO / "content")
+    bank, found, _ = check_bank(REPO / "content")
 
     assert found == []
     assert bank is not None
