@@ -7,13 +7,29 @@ characters. So a response and an accepted answer are both normalised before they
 - width (NFKC) and case are folded, katakana become hiragana and small kana full-size
   ("ファイル" = "フアイル", "ｷｬｯｼｭ" = "キャッシュ"), while voicing is kept ("ヴァ" is not "バ");
 - a long-vowel mark or dash after kana is dropped ("サーバー" = "サーバ" = "サーバ−");
-- spacing, punctuation and middle dots are dropped, except a decimal point: 1.5 is not 15;
+- spacing, punctuation and middle dots are dropped, except a decimal point (1.5 is not 15) and
+  the slash of a rate (300/s is not 300s);
+- kanji numerals before a counter or unit, or standing alone, are digits ("一つ" = "1つ",
+  "十五分" = "15分", "百" = "100");
 - a number's unit is spelled one way ("256KB" = "256 kb" = "256キロバイト", "15分" = "15min");
-- a leading "Amazon" or "AWS" word is dropped ("Amazon S3" = "S3" = "s3").
+  the counters 個, 件, つ and 回 are one unit, because a count is a count ("100件" = "100個",
+  "6つ" = "6 copies");
+- a rate is spelled one way, without its counter ("300/秒" = "300回/秒" = "毎秒300回" =
+  "300 times per second" = "300/s"), and likewise per minute, hour and day;
+- "計" or "合計" (in total) before a number, and "まで", "以内" or "以下" (up to) after a number
+  that ends the answer, are dropped ("計6つ" = "6つ", "100個まで" = "100個");
+- a leading "Amazon" or "AWS" word is dropped before a Latin-script name ("Amazon S3" = "S3"),
+  but kept before Japanese or "managed"/"owned": "AWS 管理ポリシー" and "AWS managed policy" name
+  who manages a policy, and without the AWS they would read as "customer managed" ones too.
 
 Units are never converted: "5分" is not "300秒", and a bare number is not the same number with a
 unit: "300" is right only when the question lists "300" as well as "300秒". Content authors list
 each form they accept; matching does not invent acceptance.
+
+An accepted answer written "X（Y）" gives two names for one thing, so "Y（X）", "X Y" and "Y X" are
+accepted too ("sc1 (Cold HDD)" for "Cold HDD（sc1）"). X or Y alone is accepted only when listed:
+the parenthesis often narrows the name before it, as in "ELB（Classic Load Balancer）", where
+"ELB" alone names the family and not the answer.
 
 After normalising, short answers must match exactly ("SQS" is never "SNS"); a longer answer may
 also be a typo of an accepted one (see `_is_typo`).
@@ -23,9 +39,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.core.model import Question, QuestionKind
 
@@ -51,9 +68,14 @@ _SEPARATORS = re.compile(
     # A full stop is punctuation, but a decimal point is part of a number: 1.5 is not 15.
     r"|(?<!\d)\.|\.(?!\d)"
 )
-# "Amazon S3" and "AWS Lambda" are also called "S3" and "Lambda"; a lone "AWS" is kept.
-_BRAND = re.compile(r"^\W*(?:amazon|aws)[\W_]+(?=\w)")
+_KANJI_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々\U00020000-\U0003134f"
+# Kanji carry meaning one character at a time: 送信元 is not 送信先, 同期 is not 非同期.
+_KANJI = re.compile(f"[{_KANJI_RANGES}]")
+# "Amazon S3" and "AWS Lambda" are also called "S3" and "Lambda"; a lone "AWS" is kept, and so
+# is one that says who manages something ("AWS managed key" is not a customer managed key).
+_BRAND = re.compile(r"^\W*(?:amazon|aws)[\W_]+(?=[a-z])(?!(?:managed|owned)(?![a-z]))")
 
+_COUNT = "個"
 # Each unit's one spelling, and the spellings people type for it after a number. KB is kept
 # apart from KiB, and no unit is converted into another (see the module docstring).
 _UNITS = {
@@ -68,21 +90,11 @@ _UNITS = {
     "h": ("h", "hr", "hrs", "hour", "hours", "時間"),
     "d": ("d", "day", "days", "日", "日間"),
     "%": ("%", "percent", "パーセント"),
-    "個": ("個",),
-    "件": ("件",),
-    "回": ("回", "times"),
+    # Which counter a count takes is wording, not meaning: 100件 and 100個 are the same answer.
+    _COUNT: ("個", "件", "つ", "回", "times", "copy", "copies", "コピー", "item", "items"),
 }
-
-# A typo is forgiven only in an answer this long, and only this close (rapidfuzz's ratio, 0-100):
-# a one-letter slip in "Elastic Beanstalk" or "CloudFormation" scores 96-97, "Encryption
-# enabled" against "Encryption disabled" 86 and "Kinesis Data Firehose" against "... Streams" 76.
-_TYPO_MIN_LENGTH = 8
-_TYPO_MIN_RATIO = 90
-# Latin words this short are acronyms or short words, where one letter is a different answer.
-_SHORT_WORD = 5
-_WORD = re.compile(r"[a-z0-9]+")
-# Kanji carry meaning one character at a time: 送信元 is not 送信先, 同期 is not 非同期.
-_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々\U00020000-\U0003134f]")
+_TIMES = ("s", "min", "h", "d")
+_DECIMAL = r"\d+(?:\.\d+)?"
 
 
 def _fold_script(text: str) -> str:
@@ -91,18 +103,75 @@ def _fold_script(text: str) -> str:
     return _LONG_VOWEL.sub("", folded)
 
 
-def _unit_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A number then a unit spelling, and each spelling's unit; spellings fold like answers."""
-    spellings = {_fold_script(s): unit for unit, spelled in _UNITS.items() for s in spelled}
+def _alternation(spellings: Iterable[str]) -> str:
     # Longest first, so "minutes" is not read as "min" then "utes".
-    alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
-    # Not followed by a letter: "256kbps" is not "256kb" + "ps", and "EC2 hosts" keeps its h.
-    return re.compile(rf"(\d)\s*({alternatives})(?![a-z])"), spellings
+    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
 
 
-_UNIT, _UNIT_OF = _unit_pattern()
-# A number and the unit after it: what a typo may never change.
-_NUMBER = re.compile(rf"\d+(?:\.\d+)?(?:{'|'.join(map(re.escape, _UNITS))})?")
+_UNIT_OF = {_fold_script(s): unit for unit, spelled in _UNITS.items() for s in spelled}
+# A time unit after "/", "per" or "毎" also takes "時" alone: "毎時", "/時".
+_TIME_OF = {s: unit for s, unit in _UNIT_OF.items() if unit in _TIMES} | {"時": "h"}
+# Not followed by a letter: "256kbps" is not "256kb" + "ps", and "EC2 hosts" keeps its h.
+_UNIT = re.compile(rf"(\d)\s*({_alternation(_UNIT_OF)})(?![a-z])")
+_CANONICAL_UNIT = _alternation(_UNITS)
+# "300 TPS" and "300 rps" (transactions, requests) are per second too.
+_RATE_AFTER = re.compile(
+    rf"({_DECIMAL})({_CANONICAL_UNIT})?"
+    rf"\s*(?:(?:/|per)\s*({_alternation(_TIME_OF)})|tps|rps)(?![a-z])"
+)
+_RATE_BEFORE = re.compile(rf"毎({_alternation(_TIME_OF)})\s*({_DECIMAL})({_CANONICAL_UNIT})?")
+_PER_TIME = rf"/(?:{'|'.join(_TIMES)})(?![a-z])"
+# A number and the unit or rate after it: what a typo may never change.
+_NUMBER = re.compile(rf"{_DECIMAL}(?:{_CANONICAL_UNIT})?(?:{_PER_TIME})?")
+# A rate as `_form` spells it, whose slash is kept (one group, for split).
+_RATE_TOKEN = re.compile(rf"({_DECIMAL}(?:{_CANONICAL_UNIT})?{_PER_TIME})")
+# "Up to" after the number that ends an answer: the question already asks for the limit.
+_UP_TO = re.compile(rf"({_NUMBER.pattern})\s*(?:まで|以内|以下)(?=\W*$)")
+# "In total" before a number; 計 inside a word (設計, 時計) is left alone.
+_TOTAL = re.compile(rf"(?<![{_KANJI_RANGES}])合?計\s*(?=\d)")
+
+_KANJI_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
+_KANJI_POWERS = {"十": 10, "百": 100, "千": 1000}
+_DIGIT = f"[{''.join(_KANJI_DIGITS)}]"
+# Kanji numerals read as a number only where a number belongs: before a counter or unit
+# (一つ, 十五分), or as the whole answer. Inside a word they are part of it (統一, 一部, 二要素),
+# so a numeral must not follow a kanji, except 計 (計六つ) or a time unit (一分三十秒, 毎秒三百回).
+_NUMERAL = re.compile(
+    rf"(?:(?<![{_KANJI_RANGES}])|(?<=[計秒分間日時]))"
+    rf"((?:{_DIGIT}?千)?(?:{_DIGIT}?百)?(?:{_DIGIT}?十)?{_DIGIT}?)"
+    rf"(?=\s*(?:{_alternation(_UNIT_OF)})|\W*$)"
+)
+# "X（Y）": one thing under two names (NFKC has made the brackets ASCII). `_alternate` checks
+# that neither name is only punctuation: checking it here would make the pattern backtrack.
+_ALTERNATE = re.compile(r"([^()]+)\(([^()]+)\)\W*")
+
+# A typo is forgiven only in an accepted answer this long, and only one edit away: one letter
+# changed, added, dropped, or two neighbours swapped.
+_TYPO_MIN_LENGTH = 8
+# Latin words this short are acronyms or short words, where one letter is a different answer.
+_SHORT_WORD = 5
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _kanji_number(numeral: str) -> int:
+    """The value of a numeral such as 十五, 二百五十六 or 千: digits times the power after them."""
+    total = digit = 0
+    for char in numeral:
+        if char in _KANJI_POWERS:
+            total += (digit or 1) * _KANJI_POWERS[char]
+            digit = 0
+        else:
+            digit = _KANJI_DIGITS[char]
+    return total + digit
+
+
+def _numeral_to_digits(match: re.Match[str]) -> str:
+    return str(_kanji_number(match[1])) if match[1] else match[0]
+
+
+def _rate(number: str, unit: str | None, time: str) -> str:
+    """A rate's one spelling: a counter is dropped (300回/秒 is 300/s), a real unit kept."""
+    return f"{number}{'' if unit in (None, _COUNT) else unit}/{_TIME_OF[time]}"
 
 
 class _Form(NamedTuple):
@@ -111,11 +180,54 @@ class _Form(NamedTuple):
     words: str
     key: str
 
+    def then(self, other: _Form) -> _Form:
+        return _Form(f"{self.words} {other.words}", self.key + other.key)
 
-def _form(text: str) -> _Form:
-    words = _UNIT.sub(lambda m: m[1] + _UNIT_OF[m[2]], _fold_script(text))
+
+def _key(words: str) -> str:
+    """Drop separators, except the slash inside a rate (split keeps the rates at odd places)."""
+    pieces = _RATE_TOKEN.split(words)
+    return "".join(p if i % 2 else _SEPARATORS.sub("", p) for i, p in enumerate(pieces))
+
+
+def _form(folded: str) -> _Form:
+    """The form of a text `_fold_script` has folded: numbers, units and the brand settled."""
+    words = _NUMERAL.sub(_numeral_to_digits, folded)
+    words = _TOTAL.sub("", words)
+    words = _UNIT.sub(lambda m: m[1] + _UNIT_OF[m[2]], words)
+    words = _RATE_BEFORE.sub(lambda m: _rate(m[2], m[3], m[1]), words)
+    words = _RATE_AFTER.sub(lambda m: _rate(m[1], m[2], m[3] or "s"), words)
+    words = _UP_TO.sub(r"\1", words)
     words = _BRAND.sub("", words, count=1)
-    return _Form(words, _SEPARATORS.sub("", words))
+    return _Form(words, _key(words))
+
+
+def _alternate(folded: str) -> tuple[_Form, _Form] | None:
+    """The two names of a text written "X（Y）", each normalised on its own."""
+    match = _ALTERNATE.fullmatch(folded)
+    if match is None:
+        return None
+    name, other = _form(match[1]), _form(match[2])
+    return (name, other) if name.key and other.key else None
+
+
+def _response_forms(text: str) -> list[_Form]:
+    """A response as written, and, for "X（Y）", with X and Y each normalised on its own."""
+    folded = _fold_script(text)
+    forms = [_form(folded)]
+    if names := _alternate(folded):
+        forms.append(names[0].then(names[1]))
+    return forms
+
+
+def _accepted_forms(text: str) -> list[_Form]:
+    """An accepted answer as written, and, for "X（Y）", as "X Y" and "Y X" too."""
+    folded = _fold_script(text)
+    forms = [_form(folded)]
+    if names := _alternate(folded):
+        name, other = names
+        forms += [name.then(other), other.then(name)]
+    return forms
 
 
 def normalise(text: str) -> str:
@@ -123,7 +235,7 @@ def normalise(text: str) -> str:
 
     A point between two digits is kept, so "1.5" and "15" stay different answers.
     """
-    return _form(text).key
+    return _form(_fold_script(text)).key
 
 
 def _exact_parts(form: _Form) -> tuple[list[str], list[str], list[str]]:
@@ -133,20 +245,20 @@ def _exact_parts(form: _Form) -> tuple[list[str], list[str], list[str]]:
 
 
 def _is_typo(given: _Form, accepted: _Form) -> bool:
-    """Whether a response is a slip of one key or so in a long accepted answer.
+    """Whether a response is one slip of a key away from a long accepted answer.
 
     The start must agree, because a different start is usually a different answer
-    (Asynchronous/Synchronous, Global/Local secondary index); the lengths may differ by one
-    character at most, because a longer answer is usually a different one (S3 Standard/S3
-    Standard-IA).
+    (Asynchronous/Synchronous, Global/Local secondary index), and one edit at most is
+    forgiven, because two are usually a different answer (S3 Standard/S3 Standard-IA).
     """
     a, b = given.key, accepted.key
     return (
-        min(len(a), len(b)) >= _TYPO_MIN_LENGTH
-        and abs(len(a) - len(b)) <= 1
+        len(b) >= _TYPO_MIN_LENGTH
+        and bool(a)
         and a[0] == b[0]
         and _exact_parts(given) == _exact_parts(accepted)
-        and fuzz.ratio(a, b) >= _TYPO_MIN_RATIO
+        # OSA is the edit distance that counts swapping two neighbours as one edit.
+        and OSA.distance(a, b, score_cutoff=1) <= 1
     )
 
 
@@ -179,11 +291,12 @@ def is_correct(question: Question, response: str) -> bool:
     """Whether a response is right: a choice it names, or an accepted answer or a typo of one."""
     if question.kind is QuestionKind.CHOICE:
         return choice_index(question, response) == question.correct_index
-    given = _form(response)
-    if not given.key:
+    given = _response_forms(response)
+    if not given[0].key:
         return False
-    accepted = [_form(a) for a in question.accepted]
-    return any(given.key == a.key for a in accepted) or any(_is_typo(given, a) for a in accepted)
+    accepted = [form for answer in question.accepted for form in _accepted_forms(answer)]
+    pairs = [(g, a) for g in given for a in accepted]
+    return any(g.key == a.key for g, a in pairs) or any(_is_typo(g, a) for g, a in pairs)
 
 
 def canonical_response(question: Question, response: str) -> str | None:

@@ -1,5 +1,5 @@
-"""Answer matching: normalise width, case, kana, long vowels, spacing, units and the Amazon/AWS
-prefix, then compare exactly, forgiving only a typo in a long answer."""
+"""Answer matching: normalise width, case, kana, long vowels, spacing, numerals, units, counters,
+rates and the Amazon/AWS prefix, then compare exactly, forgiving only a typo in a long answer."""
 
 from __future__ import annotations
 
@@ -163,11 +163,70 @@ def test_any_accepted_answer_counts() -> None:
         pytest.param("AWS Lambda", "lambda", id="aws-prefix"),
         pytest.param("ＡＷＳ　Ｌａｍｂｄａ", "lambda", id="full-width-aws-prefix"),
         pytest.param("「Amazon S3」", "s3", id="quoted-prefix"),
-        pytest.param("Amazon マシンイメージ", "ましんいめじ", id="prefix-before-japanese"),
+        pytest.param("Amazon マシンイメージ", "amazonましんいめじ", id="prefix-before-japanese"),
+        pytest.param("AWS 管理ポリシー", "aws管理ぽりし", id="prefix-kept-spaced"),
+        pytest.param("AWS管理ポリシー", "aws管理ぽりし", id="prefix-kept-unspaced"),
+        pytest.param("AWS managed policy", "awsmanagedpolicy", id="prefix-kept-managed"),
+        pytest.param("AWS-owned key", "awsownedkey", id="prefix-kept-owned"),
+        pytest.param("AWS Lambda関数", "lambda関数", id="prefix-before-latin-then-japanese"),
         pytest.param("AWS", "aws", id="lone-aws"),
         pytest.param("Amazon", "amazon", id="lone-amazon"),
         pytest.param("AmazonS3", "amazons3", id="prefix-must-be-a-word"),
         pytest.param("S3 on AWS", "s3onaws", id="only-a-leading-prefix"),
+        # Counters are one unit; a bare number stays bare.
+        pytest.param("100件", "100個", id="counter-ken"),
+        pytest.param("5つ", "5個", id="counter-tsu"),
+        pytest.param("5ツ", "5個", id="counter-katakana-tsu"),
+        pytest.param("3回", "3個", id="counter-kai"),
+        pytest.param("6 copies", "6個", id="counter-copies"),
+        pytest.param("6コピー", "6個", id="counter-kopi"),
+        pytest.param("10 items", "10個", id="counter-items"),
+        pytest.param("100", "100", id="bare-number"),
+        # Rates: one spelling, the counter dropped, a real unit kept, the slash kept.
+        pytest.param("300/秒", "300/s", id="rate-slash"),
+        pytest.param("300回/秒", "300/s", id="rate-counter"),
+        pytest.param("毎秒300回", "300/s", id="rate-mai"),
+        pytest.param("毎秒 300", "300/s", id="rate-mai-bare"),
+        pytest.param("300 per second", "300/s", id="rate-per"),
+        pytest.param("300 times per second", "300/s", id="rate-times-per"),
+        pytest.param("300 TPS", "300/s", id="rate-tps"),
+        pytest.param("３００／ｓ", "300/s", id="rate-full-width"),
+        pytest.param("毎分300件", "300/min", id="rate-per-minute"),
+        pytest.param("300 per minute", "300/min", id="rate-per-minute-english"),
+        pytest.param("毎時10回", "10/h", id="rate-per-hour"),
+        pytest.param("3回/日", "3/d", id="rate-per-day"),
+        pytest.param("5GB/秒", "5gb/s", id="rate-with-a-unit"),
+        pytest.param("1.5 per second", "1.5/s", id="rate-decimal"),
+        pytest.param("HTTP/S", "https", id="slash-without-a-number"),
+        pytest.param("10.0.0.0/16", "10.0.0.016", id="cidr-slash-dropped"),
+        # Kanji numerals where a number belongs, and nowhere else.
+        pytest.param("一つ", "1個", id="kanji-one"),
+        pytest.param("六つ", "6個", id="kanji-six"),
+        pytest.param("十", "10", id="kanji-ten-alone"),
+        pytest.param("十一", "11", id="kanji-eleven"),
+        pytest.param("十五分", "15min", id="kanji-fifteen-minutes"),
+        pytest.param("二十", "20", id="kanji-twenty"),
+        pytest.param("百", "100", id="kanji-hundred"),
+        pytest.param("二百五十六KB", "256kb", id="kanji-256"),
+        pytest.param("三千回", "3000個", id="kanji-thousand"),
+        pytest.param("一分三十秒", "1min30s", id="kanji-after-a-time-unit"),
+        pytest.param("毎秒三百回", "300/s", id="kanji-rate"),
+        pytest.param("統一", "統一", id="kanji-inside-a-word"),
+        pytest.param("一部", "一部", id="kanji-before-a-non-unit"),
+        pytest.param("二要素認証", "二要素認証", id="kanji-in-a-term"),
+        pytest.param("唯一つ", "唯一つ", id="kanji-after-kanji"),
+        # "In total" before a number and "up to" after the last one.
+        pytest.param("計6つ", "6個", id="total-kei"),
+        pytest.param("合計 6 個", "6個", id="total-goukei"),
+        pytest.param("計六つ", "6個", id="total-kanji-numeral"),
+        pytest.param("設計6つ", "設計6個", id="kei-inside-a-word"),
+        pytest.param("100個まで", "100個", id="up-to-made"),
+        pytest.param("5分以内。", "5min", id="up-to-inai"),
+        pytest.param("10件以下", "10個", id="up-to-ika"),
+        pytest.param("300回/秒まで", "300/s", id="up-to-after-a-rate"),
+        pytest.param("100個以上", "100個以上", id="at-least-kept"),
+        pytest.param("100個未満", "100個未満", id="less-than-kept"),
+        pytest.param("100個までの保存", "100個までの保存", id="made-mid-answer-kept"),
     ],
 )
 def test_normalise_variants(text: str, expected: str) -> None:
@@ -218,7 +277,9 @@ SHOULD_MATCH = [
     pytest.param("Amazon Aurora", ("Aurora",), id="amazon-aurora"),
     pytest.param("aws lambda", ("Lambda",), id="aws-lambda"),
     pytest.param("Amazon ECR", ("ECR",), id="amazon-ecr"),
-    pytest.param("Amazon マシンイメージ", ("マシンイメージ",), id="amazon-japanese"),
+    pytest.param("Lambda", ("AWS Lambda",), id="lambda-for-aws-lambda"),
+    pytest.param("AWS 管理ポリシー", ("AWS管理ポリシー",), id="aws-policy-spaced"),
+    pytest.param("aws managed policy", ("AWS managed policy",), id="aws-managed-case"),
     # Typos in long answers.
     pytest.param("Elastic Beanstak", ("Elastic Beanstalk",), id="beanstalk-typo"),
     pytest.param("CloudFormaton", ("CloudFormation",), id="cloudformation-missing-letter"),
@@ -230,6 +291,72 @@ SHOULD_MATCH = [
     pytest.param("S3 Glacier Deep Archve", ("S3 Glacier Deep Archive",), id="typo-with-digits"),
     pytest.param("セキュリテグループ", ("セキュリティグループ",), id="kana-typo"),
     pytest.param("Kinesis Data Firehouse", ("Kinesis Data Firehose",), id="firehose-typo"),
+    # One edit in eight characters or more: changed, added, dropped or two swapped.
+    pytest.param("Memcashed", ("Memcached",), id="substitution-in-nine-letters"),
+    pytest.param("Memcahced", ("Memcached",), id="transposition-in-nine-letters"),
+    pytest.param("Memcache", ("Memcached",), id="deletion-in-nine-letters"),
+    pytest.param("Memcacheed", ("Memcached",), id="insertion-in-nine-letters"),
+    pytest.param("Snapshos", ("Snapshot",), id="substitution-in-eight-letters"),
+    pytest.param("Snapsho", ("Snapshot",), id="deletion-from-eight-letters"),
+    pytest.param("ElastiCach for Memcached", ("ElastiCache for Memcached",), id="short-word-kept"),
+    pytest.param(
+        "Simple Storage Servise (S3)",
+        ("Amazon S3（Simple Storage Service）",),
+        id="typo-in-a-swapped-form",
+    ),
+    # Rates: every spelling of "N per second" is one answer.
+    pytest.param("300/秒", ("300回/秒",), id="rate-slash"),
+    pytest.param("毎秒300回", ("300回/秒",), id="rate-mai"),
+    pytest.param("300回/秒", ("毎秒300回",), id="rate-counter"),
+    pytest.param("300/s", ("毎秒300回",), id="rate-s"),
+    pytest.param("300 per second", ("300回/秒",), id="rate-per-second"),
+    pytest.param("300 times per second", ("毎秒300回",), id="rate-times-per-second"),
+    pytest.param("300件/秒", ("300回/秒",), id="rate-other-counter"),
+    pytest.param("300 TPS", ("300/秒",), id="rate-tps"),
+    pytest.param("毎秒三百回", ("300回/秒",), id="rate-kanji"),
+    pytest.param("300/分", ("毎分300回",), id="rate-per-minute"),
+    pytest.param("300 per minute", ("300回/分",), id="rate-per-minute-english"),
+    pytest.param("300/min", ("毎分300回",), id="rate-min"),
+    pytest.param("5 GB per second", ("5GB/秒",), id="rate-with-a-unit"),
+    # Counts: the counter is wording, and "up to" after the limit changes nothing.
+    pytest.param("100件", ("100個",), id="count-ken-ko"),
+    pytest.param("100個", ("100件",), id="count-ko-ken"),
+    pytest.param("100個まで", ("100件",), id="count-up-to"),
+    pytest.param("100件以内", ("100個",), id="count-within"),
+    pytest.param("10件以下", ("10個",), id="count-or-fewer"),
+    pytest.param("5分以内", ("5分",), id="duration-within"),
+    pytest.param("3回", ("3つ",), id="count-kai-tsu"),
+    pytest.param("100", ("100件", "100"), id="count-bare-listed"),
+    # Numbers: kanji numerals, English counters and "in total".
+    pytest.param("一つ", ("1つ",), id="kanji-one"),
+    pytest.param("1つ", ("一つ",), id="digit-for-kanji"),
+    pytest.param("一つ", ("1個",), id="kanji-one-ko"),
+    pytest.param("十五分", ("15分",), id="kanji-fifteen"),
+    pytest.param("二十", ("20",), id="kanji-twenty"),
+    pytest.param("百件", ("100個",), id="kanji-hundred"),
+    pytest.param("二回", ("2回",), id="kanji-two-times"),
+    pytest.param("6 copies", ("6つ",), id="copies-tsu"),
+    pytest.param("6つ", ("6 copies",), id="tsu-copies"),
+    pytest.param("計6つ", ("6個",), id="total-kei"),
+    pytest.param("合計6個", ("6つ",), id="total-goukei"),
+    pytest.param("六つ", ("6個",), id="kanji-six"),
+    # "X（Y）" is one thing under two names, in either order, with or without brackets.
+    pytest.param("sc1 (Cold HDD)", ("Cold HDD（sc1）",), id="alternate-swapped"),
+    pytest.param("sc1（Cold HDD）", ("Cold HDD（sc1）",), id="alternate-swapped-full-width"),
+    pytest.param("Cold HDD (sc1)", ("Cold HDD（sc1）",), id="alternate-as-written"),
+    pytest.param("Cold HDD sc1", ("Cold HDD（sc1）",), id="alternate-no-brackets"),
+    pytest.param("sc1 Cold HDD", ("Cold HDD（sc1）",), id="alternate-no-brackets-swapped"),
+    pytest.param("Cold HDD", ("Cold HDD（sc1）", "Cold HDD"), id="alternate-alone-listed"),
+    pytest.param(
+        "Simple Storage Service (Amazon S3)",
+        ("Amazon S3（Simple Storage Service）",),
+        id="alternate-brand-in-brackets",
+    ),
+    pytest.param(
+        "Visibility Timeout（可視性タイムアウト）",
+        ("可視性タイムアウト（Visibility Timeout）",),
+        id="alternate-japanese-english",
+    ),
 ]
 
 MUST_NOT_MATCH = [
@@ -238,7 +365,7 @@ MUST_NOT_MATCH = [
     pytest.param("EBS", ("EFS",), id="ebs-efs"),
     pytest.param("ALB", ("NLB",), id="alb-nlb"),
     pytest.param("Kinesus", ("Kinesis",), id="short-typo"),
-    pytest.param("Memcahced", ("Memcached",), id="substitution-in-nine-letters"),
+    pytest.param("Kinesus", ("Kinesis Data Streams",), id="no-substring-typo"),
     pytest.param("エスキュース", ("エスキューエス",), id="short-kana"),
     # Numbers and units are exact.
     pytest.param("300", ("3000",), id="300-3000"),
@@ -274,6 +401,72 @@ MUST_NOT_MATCH = [
     # The prefix alone is not an answer.
     pytest.param("AWS", ("AWS Lambda",), id="aws-alone"),
     pytest.param("Amazon", ("Amazon S3",), id="amazon-alone"),
+    # Nor is dropping an AWS that says who manages a thing.
+    pytest.param("管理ポリシー", ("AWS管理ポリシー",), id="aws-policy-unspaced"),
+    pytest.param("管理ポリシー", ("AWS 管理ポリシー",), id="aws-policy-spaced"),
+    pytest.param("managed policy", ("AWS managed policy",), id="aws-managed-policy"),
+    pytest.param("AWS管理ポリシー", ("カスタマー管理ポリシー",), id="aws-customer-policy"),
+    pytest.param("カスタマー管理ポリシー", ("AWS 管理ポリシー",), id="customer-aws-policy"),
+    pytest.param("マシンイメージ", ("Amazon マシンイメージ",), id="amazon-before-japanese"),
+    # A typo is one edit, from the same first character, in a long answer, never in a number.
+    pytest.param("Mamcashed", ("Memcached",), id="two-edits"),
+    pytest.param("Kinesi", ("Kinesis",), id="deletion-from-seven-letters"),
+    pytest.param("emcached", ("Memcached",), id="first-letter-dropped"),
+    pytest.param("Nemcached", ("Memcached",), id="first-letter-changed"),
+    pytest.param("gp2", ("gp3",), id="gp2-gp3"),
+    pytest.param("gp2 volumes", ("gp3 volumes",), id="gp2-gp3-long"),
+    pytest.param("Memcached 1.6", ("Memcached 1.5",), id="version-in-a-long-answer"),
+    pytest.param("ElastiCach for Memcachd", ("ElastiCache for Memcached",), id="two-words-typed"),
+    # Rates are not durations, counts or other rates.
+    pytest.param("300/秒", ("300秒",), id="rate-duration"),
+    pytest.param("300秒", ("300/秒",), id="duration-rate"),
+    pytest.param("300回", ("300回/秒",), id="count-rate"),
+    pytest.param("300回/秒", ("300回",), id="rate-count"),
+    pytest.param("300/秒", ("300",), id="rate-bare"),
+    pytest.param("300", ("300/秒",), id="bare-rate"),
+    pytest.param("300/秒", ("300/分",), id="per-second-per-minute"),
+    pytest.param("毎秒300回", ("毎分300回",), id="mai-second-minute"),
+    pytest.param("300/秒", ("3000回/秒",), id="rate-300-3000"),
+    pytest.param("3000 TPS", ("300/秒",), id="tps-3000-300"),
+    pytest.param("5GB/秒", ("5MB/秒",), id="rate-unit"),
+    pytest.param("5GB/秒", ("5/秒",), id="rate-unit-dropped"),
+    # Counts fold their counters, never their numbers, and a bare number stays bare.
+    pytest.param("100件", ("1000件",), id="count-100-1000"),
+    pytest.param("1000個", ("100件",), id="count-1000-100"),
+    pytest.param("100", ("100件",), id="count-bare"),
+    pytest.param("100件", ("100",), id="count-not-listed"),
+    pytest.param("6", ("6つ",), id="tsu-bare"),
+    pytest.param("100個以上", ("100個",), id="at-least"),
+    pytest.param("100個未満", ("100個",), id="less-than"),
+    pytest.param("100個まで", ("1000個",), id="up-to-other-number"),
+    pytest.param("5分以内", ("300秒",), id="up-to-no-conversion"),
+    pytest.param("100MB", ("100個",), id="counter-not-a-unit"),
+    # Kanji numerals are their own value.
+    pytest.param("一つ", ("十一",), id="one-eleven"),
+    pytest.param("十一", ("一つ",), id="eleven-one"),
+    pytest.param("一", ("1つ",), id="kanji-bare"),
+    pytest.param("二十", ("12",), id="twenty-twelve"),
+    pytest.param("十二", ("20",), id="twelve-twenty"),
+    pytest.param("百", ("1000",), id="hundred-thousand"),
+    pytest.param("6つ", ("16個",), id="tsu-6-16"),
+    pytest.param("16個", ("6つ",), id="ko-16-6"),
+    pytest.param("計16個", ("6個",), id="total-16-6"),
+    pytest.param("合計6個", ("16個",), id="total-6-16"),
+    # Either name of "X（Y）" alone must be listed to count; the others are different answers.
+    pytest.param("Cold HDD", ("Cold HDD（sc1）",), id="alternate-name-alone"),
+    pytest.param("sc1", ("Cold HDD（sc1）",), id="alternate-aside-alone"),
+    pytest.param("ELB", ("ELB（Classic Load Balancer）",), id="elb-alone"),
+    pytest.param("Classic Load Balancer", ("ELB（Classic Load Balancer）",), id="clb-alone"),
+    pytest.param("st1 (Cold HDD)", ("Cold HDD（sc1）",), id="alternate-wrong-aside"),
+    pytest.param("sc1 (Throughput HDD)", ("Cold HDD（sc1）",), id="alternate-wrong-name"),
+    pytest.param(
+        "ELB（Application Load Balancer）",
+        ("ELB（Classic Load Balancer）",),
+        id="alternate-other-load-balancer",
+    ),
+    pytest.param("Cold HDD sc1 st1", ("Cold HDD（sc1）",), id="alternate-extra"),
+    pytest.param("sc1 Cold HDDD", ("Cold HDD（sc1）",), id="alternate-short-word-typo"),
+    pytest.param("HDD Cold sc1", ("Cold HDD（sc1）",), id="words-inside-a-name-keep-order"),
 ]
 
 
@@ -297,11 +490,29 @@ def test_variants_that_do_not_match(response: str, accepted: tuple[str, ...]) ->
     ],
 )
 def test_a_typo_never_changes_a_number(stem: str) -> None:
-    numbers = ["1", "2", "12", "21", "1.5", "15", "100", "1000", "16KB", "16MB"]
+    numbers = ["1", "2", "12", "21", "1.5", "15", "100", "1000", "16KB", "16MB", "16個", "16/s"]
     for accepted in numbers:
         question = text_question(f"{stem} {accepted}")
         for given in numbers:
             assert is_correct(question, f"{stem} {given}") is (given == accepted), (given, accepted)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "alike"),
+    [
+        pytest.param("100件", "100個", True, id="counters"),
+        pytest.param("300回/秒", "毎秒300回", True, id="rates"),
+        pytest.param("一つ", "1つ", True, id="numerals"),
+        pytest.param("300/秒", "300秒", False, id="rate-duration"),
+        pytest.param("300回/秒", "300回", False, id="rate-count"),
+        pytest.param("100件", "100", False, id="count-bare"),
+        pytest.param("AWS 管理ポリシー", "カスタマー管理ポリシー", False, id="policies"),
+        pytest.param("Cold HDD（sc1）", "sc1（Cold HDD）", False, id="alternates-in-order"),
+    ],
+)
+def test_normalise_tells_choices_apart(first: str, second: str, alike: bool) -> None:
+    # The content checker refuses two choices that normalise alike: a typed answer picks one.
+    assert (normalise(first) == normalise(second)) is alike
 
 
 JAPANESE_CHOICE = choice_question(
