@@ -18,6 +18,15 @@ def letters(count: int) -> str:
     return "/".join(letter(i) for i in range(count))
 
 
+def invalid_answer(question: Question, response: str, lang: str) -> str:
+    """Why a response was not taken: a letter the question does not have, or a lone letter
+    typed for a question answered in words."""
+    if question.kind is QuestionKind.CHOICE:
+        hint = letters(len(question.choices))
+        return say(lang, "invalid_choice", response=response, letters=hint)
+    return say(lang, "invalid_text", response=response)
+
+
 def answer_text(question: Question) -> str:
     """The correct answer as shown at a reveal: `B) Route 53`, or the free-text answer."""
     if question.kind is QuestionKind.CHOICE:

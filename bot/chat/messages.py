@@ -39,6 +39,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{response}」は選択肢にありません。{letters} で答えてください。",
         "en": "“{response}” is not one of the choices: answer with {letters}.",
     },
+    "invalid_text": {
+        "ja": "選択肢のない問題です。「{response}」ではなく、答えを言葉で入力してください。",
+        "en": "This question has no choices: type the answer itself, not “{response}”.",
+    },
     "practice_right": {"ja": "⭕ 正解！", "en": "⭕ Correct!"},
     "practice_wrong": {
         "ja": "❌ 不正解。正解は {answer}",

@@ -302,10 +302,20 @@ def is_correct(question: Question, response: str) -> bool:
 def canonical_response(question: Question, response: str) -> str | None:
     """The response as it is stored: the chosen option's text, or the typed text.
 
-    None means the response cannot be an answer to this question (an unknown letter).
+    None means the response cannot be an answer to this question: an unknown letter, or a lone
+    choice letter typed for a question that has no choices (out of habit, after days of A-D),
+    which would otherwise use up the member's one answer.
     """
     if question.kind is QuestionKind.CHOICE:
         index = choice_index(question, response)
         return None if index is None else question.choices[index]
     text = response.strip()
+    if _is_letter(text) and not any(_is_letter(a) for a in question.accepted):
+        return None
     return text or None
+
+
+def _is_letter(text: str) -> bool:
+    """A lone choice letter: A to F, in either case or width."""
+    key = normalise(text)
+    return len(key) == 1 and key.upper() in _LETTERS

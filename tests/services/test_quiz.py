@@ -307,3 +307,20 @@ async def test_a_reveal_after_a_restart_counts_each_pick_where_it_was_shown(
     expected[posted.question.correct_index] += 1
     assert list(reveal.choice_counts) == expected
     assert reveal.correct == 2
+
+
+async def test_a_choice_letter_typed_for_a_worded_answer_uses_up_nothing(world: World) -> None:
+    alice = await world.member("alice")
+    for _ in range(2):  # the IAM topic has one choice and one typed question
+        card = await world.quiz.practice(world.team, alice, channel="daily", topic="IAM")
+        assert card is not None
+        if card.question.kind is QuestionKind.TEXT:
+            break
+        await world.quiz.answer(round_id=card.round.id, member=alice, response="A")
+    assert card.question.kind is QuestionKind.TEXT
+
+    slip = await world.quiz.answer(round_id=card.round.id, member=alice, response="A")
+    assert slip.status is AnswerStatus.INVALID
+    answer = await world.quiz.answer(round_id=card.round.id, member=alice, response="AssumeRole")
+    assert answer.status is AnswerStatus.RECORDED
+    assert answer.correct is True

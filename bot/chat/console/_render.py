@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.formatting import (
     answer_text,
+    invalid_answer,
     letters,
     ranked_row,
     stats_body,
@@ -87,7 +88,7 @@ def receipt(view: AnswerReceipt, name: str, lang: str, notes_url: str | None = N
     if view.status is AnswerStatus.CLOSED:
         return say(lang, "closed")
     if view.status is AnswerStatus.INVALID and q is not None:
-        return say(lang, "invalid_choice", response=view.response, letters=letters(len(q.choices)))
+        return invalid_answer(q, view.response, lang)
     return say(lang, "no_round")
 
 

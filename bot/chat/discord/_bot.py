@@ -17,6 +17,7 @@ from bot.chat.discord._commands import install
 from bot.chat.discord._courier import PLATFORM, Courier
 from bot.chat.discord._locale import CommandTranslator, user_language
 from bot.chat.discord._reply import Reply, respond
+from bot.chat.formatting import invalid_answer
 from bot.chat.messages import say
 from bot.core.model import MemberInfo, TeamInfo, TeamSchedule
 from bot.services.clock import Clock
@@ -145,14 +146,7 @@ class StudyBot(discord.Client):
         if receipt.status is AnswerStatus.CLOSED:
             return Reply(content=say(lang, "closed"))
         if receipt.status is AnswerStatus.INVALID and receipt.question is not None:
-            return Reply(
-                content=say(
-                    lang,
-                    "invalid_choice",
-                    response=receipt.response,
-                    letters=render.letters_hint(receipt.question),
-                )
-            )
+            return Reply(content=invalid_answer(receipt.question, receipt.response, lang))
         return Reply(content=say(lang, "no_round"))
 
     async def on_practice(self, interaction: discord.Interaction[Any], topic: str | None) -> None:

@@ -9,7 +9,7 @@ import discord
 
 from bot.chat.discord import _components as components
 from bot.chat.discord._report import report_button
-from bot.chat.formatting import answer_text, letters, ranked_row, stats_body, topic_name, weak_row
+from bot.chat.formatting import answer_text, ranked_row, stats_body, topic_name, weak_row
 from bot.chat.links import note_link
 from bot.chat.messages import period_title, say
 from bot.core.matching import letter
@@ -281,7 +281,3 @@ def auto_accept_line(team: TeamInfo, lang: str) -> str:
     else:
         value = say(lang, "auto_accept_value_on", value=team.auto_accept)
     return say(lang, "settings_auto_accept", value=value)
-
-
-def letters_hint(question: Question) -> str:
-    return letters(len(question.choices))

@@ -628,6 +628,13 @@ def test_choice_correctness(response: str, expected: bool) -> None:
         (CHOICE, "", None),
         (text_question("x"), "  typed  ", "typed"),
         (text_question("x"), "   ", None),
+        # A lone choice letter for a question answered in words is a slip, not an answer.
+        (text_question("sc1"), "A", None),
+        (text_question("sc1"), " ｂ ", None),
+        (text_question("sc1"), "d)", None),
+        (text_question("sc1"), "G", "G"),
+        (text_question("sc1"), "AB", "AB"),
+        (text_question("C", "C言語"), "c", "c"),
     ],
 )
 def test_canonical_response(question: Question, response: str, stored: str | None) -> None:
