@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -220,16 +221,22 @@ def _response_forms(text: str) -> list[_Form]:
     return forms
 
 
-def _accepted_forms(text: str) -> list[_Form]:
+# The bank's own texts (accepted answers, choices) come back on every answer: fold each once.
+_CACHED = 8192
+
+
+@lru_cache(maxsize=_CACHED)
+def _accepted_forms(text: str) -> tuple[_Form, ...]:
     """An accepted answer as written, and, for "X（Y）", as "X Y" and "Y X" too."""
     folded = _fold_script(text)
     forms = [_form(folded)]
     if names := _alternate(folded):
         name, other = names
         forms += [name.then(other), other.then(name)]
-    return forms
+    return tuple(forms)
 
 
+@lru_cache(maxsize=_CACHED)
 def normalise(text: str) -> str:
     """The form a text is compared in: see the module docstring.
 
