@@ -18,6 +18,9 @@ characters. So a response and an accepted answer are both normalised before they
   "300 times per second" = "300/s"), and likewise per minute, hour and day;
 - "計" or "合計" (in total) before a number, and "まで", "以内" or "以下" (up to) after a number
   that ends the answer, are dropped ("計6つ" = "6つ", "100個まで" = "100個");
+- an answer of a number and an English plural is a count ("5 replicas" = "5個"), English plurals
+  are singular ("Flow Logs" = "Flow Log"), and a generic noun after the name is dropped
+  ("クローラー機能" = "クローラー", "X-Forwarded-For header" = "X-Forwarded-For");
 - a leading "Amazon" or "AWS" word is dropped before a Latin-script name ("Amazon S3" = "S3"),
   but kept before Japanese or "managed"/"owned": "AWS 管理ポリシー" and "AWS managed policy" name
   who manages a policy, and without the AWS they would read as "customer managed" ones too.
@@ -27,9 +30,10 @@ unit: "300" is right only when the question lists "300" as well as "300秒". Con
 each form they accept; matching does not invent acceptance.
 
 An accepted answer written "X（Y）" gives two names for one thing, so "Y（X）", "X Y" and "Y X" are
-accepted too ("sc1 (Cold HDD)" for "Cold HDD（sc1）"). X or Y alone is accepted only when listed:
-the parenthesis often narrows the name before it, as in "ELB（Classic Load Balancer）", where
-"ELB" alone names the family and not the answer.
+accepted too ("sc1 (Cold HDD)" for "Cold HDD（sc1）"). A response written "X（Y）" is right when
+both names are ("MPP（超並列処理）"): one right name beside a wrong one would be a hedge. X or Y
+alone is accepted only when listed: the parenthesis often narrows the name before it, as in
+"ELB（Classic Load Balancer）", where "ELB" alone names the family and not the answer.
 
 After normalising, short answers must match exactly ("SQS" is never "SNS"); a longer answer may
 also be a typo of an accepted one (see `_is_typo`).
@@ -65,7 +69,7 @@ _KANA = _kana_table()
 # A long-vowel mark, or a dash typed in its place, only lengthens the kana before it.
 _LONG_VOWEL = re.compile(r"(?<=[ぁ-ゖ])[ー‐‑‒–—―−-]+")
 _SEPARATORS = re.compile(
-    r"[\s・·•‧,、。「」『』()\[\]【】\"'“”‘’!?:;/_\-‐‑‒–—―−ー]+"
+    r"[\s・·•‧,、。「」『』()\[\]【】\"'“”‘’!?:;/_|`\-‐‑‒–—―−ー]+"
     # A full stop is punctuation, but a decimal point is part of a number: 1.5 is not 15.
     r"|(?<!\d)\.|\.(?!\d)"
 )
@@ -92,7 +96,11 @@ _UNITS = {
     "d": ("d", "day", "days", "日", "日間"),
     "%": ("%", "percent", "パーセント"),
     # Which counter a count takes is wording, not meaning: 100件 and 100個 are the same answer.
-    _COUNT: ("個", "件", "つ", "回", "times", "copy", "copies", "コピー", "item", "items"),
+    _COUNT: (
+        *("個", "件", "つ", "回", "台", "コピー", "リクエスト", "メッセージ"),
+        *("times", "copy", "copies", "item", "items", "request", "requests"),
+        *("message", "messages", "transaction", "transactions"),
+    ),
 }
 _TIMES = ("s", "min", "h", "d")
 _DECIMAL = r"\d+(?:\.\d+)?"
@@ -120,7 +128,11 @@ _RATE_AFTER = re.compile(
     rf"({_DECIMAL})({_CANONICAL_UNIT})?"
     rf"\s*(?:(?:/|per)\s*({_alternation(_TIME_OF)})|tps|rps)(?![a-z])"
 )
-_RATE_BEFORE = re.compile(rf"毎({_alternation(_TIME_OF)})\s*({_DECIMAL})({_CANONICAL_UNIT})?")
+# "毎秒300回" and "秒間300件" put the time first.
+_RATE_BEFORE = re.compile(
+    rf"(?:毎({_alternation(_TIME_OF)})|(?<!\d)({_alternation(_TIME_OF)})間)"
+    rf"\s*({_DECIMAL})({_CANONICAL_UNIT})?"
+)
 _PER_TIME = rf"/(?:{'|'.join(_TIMES)})(?![a-z])"
 # A number and the unit or rate after it: what a typo may never change.
 _NUMBER = re.compile(rf"{_DECIMAL}(?:{_CANONICAL_UNIT})?(?:{_PER_TIME})?")
@@ -128,6 +140,16 @@ _NUMBER = re.compile(rf"{_DECIMAL}(?:{_CANONICAL_UNIT})?(?:{_PER_TIME})?")
 _RATE_TOKEN = re.compile(rf"({_DECIMAL}(?:{_CANONICAL_UNIT})?{_PER_TIME})")
 # "Up to" after the number that ends an answer: the question already asks for the limit.
 _UP_TO = re.compile(rf"({_NUMBER.pattern})\s*(?:まで|以内|以下)(?=\W*$)")
+# A whole answer of a number and an English plural counts things: "5 replicas" = "5個". Only a
+# plural: "16 TiB" or "30 WCU" name a unit, and must not become "16 GiB"'s count.
+_COUNTED = re.compile(rf"^\W*({_DECIMAL})\s+([a-z]{{3,}}s)\W*$")
+# English plurals name the same thing ("Flow Logs", "identity pools", "AWS managed policies");
+# short words, and endings that are not plurals (Kinesis, Redis, access, status, HTTPS), stay.
+_LATIN_WORD = re.compile(r"(?<![a-z0-9])[a-z]{4,}(?![a-z0-9])")
+# A generic noun after the name changes nothing: "クローラー機能", "CHAP 認証方式", "buildspec
+# ファイル", "X-Forwarded-For header". Folded like answers (katakana as hiragana).
+_GENERIC = ("機能", "方式", "設定", "領域", "構成", "ファイル", "コマンド", "ヘッダー", "モード")
+_GENERIC_EN = ("feature", "file", "command", "header", "mode", "setting", "settings")
 # "In total" before a number; 計 inside a word (設計, 時計) is left alone.
 _TOTAL = re.compile(rf"(?<![{_KANJI_RANGES}])合?計\s*(?=\d)")
 
@@ -191,15 +213,39 @@ def _key(words: str) -> str:
     return "".join(p if i % 2 else _SEPARATORS.sub("", p) for i, p in enumerate(pieces))
 
 
+_SUFFIX = re.compile(
+    rf"(?<=\S)\s*(?:{_alternation(_fold_script(g) for g in _GENERIC)}"
+    rf"|(?<![a-z])(?:{_alternation(_GENERIC_EN)}))\W*$"
+)
+
+
+def _counted(match: re.Match[str]) -> str:
+    number, word = match[1], match[2]
+    return match[0] if word in _UNITS or word in ("per",) else f"{number}{_COUNT}"
+
+
+def _singular(word: str) -> str:
+    """An English plural's singular: policies -> policy, logs -> log. Kinesis, Redis, access,
+    status, HTTPS and acronyms such as EMRFS (an s after two consonants) stay as they are."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    vowels = "aeiouy"
+    plural = word.endswith("s") and word[-2] not in "siup"
+    return word[:-1] if plural and (word[-2] in vowels or word[-3] in vowels) else word
+
+
 def _form(folded: str) -> _Form:
     """The form of a text `_fold_script` has folded: numbers, units and the brand settled."""
-    words = _NUMERAL.sub(_numeral_to_digits, folded)
+    words = _NUMERAL.sub(_numeral_to_digits, folded.replace("&", " and "))
     words = _TOTAL.sub("", words)
     words = _UNIT.sub(lambda m: m[1] + _UNIT_OF[m[2]], words)
-    words = _RATE_BEFORE.sub(lambda m: _rate(m[2], m[3], m[1]), words)
+    words = _RATE_BEFORE.sub(lambda m: _rate(m[3], m[4], m[1] or m[2]), words)
     words = _RATE_AFTER.sub(lambda m: _rate(m[1], m[2], m[3] or "s"), words)
     words = _UP_TO.sub(r"\1", words)
+    words = _COUNTED.sub(_counted, words)
     words = _BRAND.sub("", words, count=1)
+    words = _SUFFIX.sub("", words, count=1)
+    words = _LATIN_WORD.sub(lambda m: _singular(m[0]), words)
     return _Form(words, _key(words))
 
 
@@ -302,8 +348,16 @@ def is_correct(question: Question, response: str) -> bool:
     if not given[0].key:
         return False
     accepted = [form for answer in question.accepted for form in _accepted_forms(answer)]
-    pairs = [(g, a) for g in given for a in accepted]
-    return any(g.key == a.key for g, a in pairs) or any(_is_typo(g, a) for g, a in pairs)
+    if any(_matches(g, accepted) for g in given):
+        return True
+    # "MPP（超並列処理）": a response that gives two names is right when both are. One right
+    # name is not enough, or "SQS（SNS）" would hedge between two answers.
+    names = _alternate(_fold_script(response))
+    return names is not None and all(_matches(name, accepted) for name in names)
+
+
+def _matches(given: _Form, accepted: list[_Form]) -> bool:
+    return any(given.key == a.key for a in accepted) or any(_is_typo(given, a) for a in accepted)
 
 
 def canonical_response(question: Question, response: str) -> str | None:

@@ -157,7 +157,7 @@ def test_any_accepted_answer_counts() -> None:
         pytest.param("1KiB", "1kib", id="kib-is-not-kb"),
         pytest.param("256kbps", "256kbps", id="unit-inside-a-word"),
         pytest.param("EC2 hosts", "ec2hosts", id="no-unit-without-a-boundary"),
-        pytest.param("Route 53 secrets", "route53secrets", id="word-after-a-number"),
+        pytest.param("Route 53 secrets", "route53secret", id="word-after-a-number"),
         # A leading Amazon or AWS word is dropped, when something follows it.
         pytest.param("Amazon S3", "s3", id="amazon-prefix"),
         pytest.param("AWS Lambda", "lambda", id="aws-prefix"),
@@ -357,6 +357,29 @@ SHOULD_MATCH = [
         ("可視性タイムアウト（Visibility Timeout）",),
         id="alternate-japanese-english",
     ),
+    # A response that gives two names is right when both are.
+    pytest.param("MPP（超並列処理）", ("MPP", "超並列処理"), id="both-names-given"),
+    pytest.param("24時間（1日）", ("24時間", "1日"), id="both-durations-given"),
+    # Counting words, in English and Japanese.
+    pytest.param("5 replicas", ("5個",), id="number-and-a-noun"),
+    pytest.param("100 snapshots", ("100件",), id="number-and-a-plural"),
+    pytest.param("10 messages", ("10件",), id="messages-counted"),
+    pytest.param("3台", ("3つ",), id="machines-counted"),
+    # Rates with the time first, or with what is counted.
+    pytest.param("秒間300件", ("300/秒",), id="rate-time-first"),
+    pytest.param("300 リクエスト/秒", ("毎秒300回",), id="rate-of-requests"),
+    pytest.param("300 transactions per second", ("300/秒",), id="rate-in-english"),
+    # Plurals and generic nouns after the name.
+    pytest.param("VPC Flow Logs", ("VPC Flow Log",), id="plural"),
+    pytest.param("AWS managed policies", ("AWS managed policy",), id="plural-ies"),
+    pytest.param("identity pools", ("Identity Pool",), id="plural-lowercase"),
+    pytest.param("EMR FS", ("EMRFS",), id="an-acronym-split-in-two"),
+    pytest.param("クローラー機能", ("クローラー",), id="generic-feature"),
+    pytest.param("CHAP認証方式", ("CHAP認証",), id="generic-method"),
+    pytest.param("buildspec ファイル", ("buildspec",), id="generic-file"),
+    pytest.param("X-Forwarded-For header", ("X-Forwarded-For",), id="generic-header"),
+    pytest.param("サンドボックスモード", ("サンドボックス",), id="generic-mode"),
+    pytest.param("Cost & Usage Report", ("Cost and Usage Report",), id="ampersand"),
 ]
 
 MUST_NOT_MATCH = [
@@ -467,6 +490,25 @@ MUST_NOT_MATCH = [
     pytest.param("Cold HDD sc1 st1", ("Cold HDD（sc1）",), id="alternate-extra"),
     pytest.param("sc1 Cold HDDD", ("Cold HDD（sc1）",), id="alternate-short-word-typo"),
     pytest.param("HDD Cold sc1", ("Cold HDD（sc1）",), id="words-inside-a-name-keep-order"),
+    # One right name beside a wrong one is a hedge, not an answer.
+    pytest.param("SQS（SNS）", ("SQS",), id="hedge-between-two"),
+    pytest.param("マウントターゲット（ENI）", ("マウントターゲット",), id="second-name-not-listed"),
+    # Counting words never turn a name into a count, or a count into another.
+    pytest.param("5 replicas", ("15個",), id="count-keeps-its-number"),
+    pytest.param("5 minutes", ("5個",), id="a-unit-is-not-a-count"),
+    pytest.param("16 GiB", ("16 TiB",), id="an-unknown-unit-is-not-a-count"),
+    pytest.param("30 RCU", ("30 WCU",), id="capacity-units-are-not-counts"),
+    pytest.param("Route 53 Resolver", ("Route 53 health checks",), id="a-name-is-not-a-count"),
+    pytest.param("秒間300件", ("300件",), id="a-rate-is-not-a-count"),
+    pytest.param("秒間300件", ("毎分300回",), id="per-second-is-not-per-minute"),
+    # Plural folding leaves alone what is not a plural.
+    pytest.param("HTTP", ("HTTPS",), id="http-https"),
+    pytest.param("Kinesi", ("Kinesis",), id="kinesis-is-no-plural"),
+    pytest.param("Redi", ("Redis",), id="redis-is-no-plural"),
+    pytest.param("EMRF", ("EMRFS",), id="an-acronym-is-no-plural"),
+    # A generic noun is dropped only from the end, and never leaves nothing.
+    pytest.param("モード", ("ガバナンスモード",), id="generic-alone"),
+    pytest.param("コンプライアンスモード", ("ガバナンスモード",), id="generic-keeps-the-name"),
 ]
 
 
