@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -82,15 +83,7 @@ def test_a_round_without_a_seed_keeps_the_bank_order() -> None:
 
 
 def test_typed_questions_are_left_alone() -> None:
-    q = Question(
-        id="t",
-        topic="t",
-        kind=QuestionKind.TEXT,
-        prompt="?",
-        explanation="!",
-        source=SourceRef(note="n"),
-        accepted=("x",),
-    )
+    q = replace(question("x"), kind=QuestionKind.TEXT, choices=(), answer="", accepted=("x",))
     assert as_shown(q, 12345) is q
 
 
