@@ -219,11 +219,6 @@ _SUFFIX = re.compile(
 )
 
 
-def _counted(match: re.Match[str]) -> str:
-    number, word = match[1], match[2]
-    return match[0] if word in _UNITS or word in ("per",) else f"{number}{_COUNT}"
-
-
 def _singular(word: str) -> str:
     """An English plural's singular: policies -> policy, logs -> log. Kinesis, Redis, access,
     status, HTTPS and acronyms such as EMRFS (an s after two consonants) stay as they are."""
@@ -242,7 +237,7 @@ def _form(folded: str) -> _Form:
     words = _RATE_BEFORE.sub(lambda m: _rate(m[3], m[4], m[1] or m[2]), words)
     words = _RATE_AFTER.sub(lambda m: _rate(m[1], m[2], m[3] or "s"), words)
     words = _UP_TO.sub(r"\1", words)
-    words = _COUNTED.sub(_counted, words)
+    words = _COUNTED.sub(rf"\1{_COUNT}", words)
     words = _BRAND.sub("", words, count=1)
     words = _SUFFIX.sub("", words, count=1)
     words = _LATIN_WORD.sub(lambda m: _singular(m[0]), words)

@@ -384,7 +384,7 @@ class QuizService:
             if round_ is None:
                 return AnswerReceipt(status=AnswerStatus.NO_ROUND)
             # Letters name choices in the order this round shows them.
-            question = as_shown(await self._question(uow, round_.question_id), round_.choice_seed)
+            question = await self._shown(uow, round_)
             team = None if round_.kind is RoundKind.DAILY else await uow.teams.get(round_.team_id)
         if not round_.is_open or now >= round_.closes_at:
             return AnswerReceipt(status=AnswerStatus.CLOSED, round=round_, question=question)
@@ -544,12 +544,15 @@ class QuizService:
             self._topics = {t.id: t for t in await uow.questions.topics()}
         return self._topics.get(topic_id) or Topic(id=topic_id, name=topic_id)
 
+    async def _shown(self, uow: UnitOfWork, round_: RoundInfo) -> Question:
+        """The round's question as its members see it: choices in the round's own order."""
+        return as_shown(await self._question(uow, round_.question_id), round_.choice_seed)
+
     async def _card(self, uow: UnitOfWork, round_: RoundInfo) -> QuestionCard:
-        """The round as its members see it: choices in the round's own order."""
-        question = await self._question(uow, round_.question_id)
+        question = await self._shown(uow, round_)
         return QuestionCard(
             round=round_,
-            question=as_shown(question, round_.choice_seed),
+            question=question,
             topic=await self._topic(uow, question.topic),
             answers=await uow.rounds.answer_count(round_.id),
         )
